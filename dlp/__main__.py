@@ -1,0 +1,5 @@
+import sys
+
+from dlp.cli import main
+
+sys.exit(main())

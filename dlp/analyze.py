@@ -1,0 +1,255 @@
+"""Analyze: one cached Presidio AnalyzerEngine over extracted text.
+
+The engine is built once per process, fully offline:
+
+* an explicit no-op NLP engine (a bare ``AnalyzerEngine()`` tries to download
+  ``en_core_web_lg``; no trained Indonesian pipeline exists on the registry,
+  and our recognizers need no tokens);
+* Presidio's predefined recognizers that make sense for Indonesian text,
+  enabled for our language ``id``: e-mail (with an offline public-suffix
+  list), phone restricted to Indonesian numbering, payment card, IP address;
+* every YAML pack in ``patterns/`` and every recognizer class in
+  ``classifiers/``;
+* whole-word context matching (:mod:`dlp.context`).
+
+Chunks of a file are normalized (:mod:`dlp.normalize`), joined and analyzed in
+one call; findings are mapped back to their chunk and to the original text.
+"""
+from __future__ import annotations
+
+import bisect
+import importlib
+import inspect
+import ipaddress
+import logging
+import os
+import pkgutil
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from dlp.models import Chunk, Finding
+from dlp.normalize import normalize
+
+LANGUAGE = "id"
+SEPARATOR = "\n\n"
+BATCH_CHARS = 1_000_000  # joined text analyzed per engine call
+
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+# When spans of different types overlap, the higher score wins; on equal
+# scores, the type listed first here wins (then the longer span).
+PRIORITY = ["SECRET", "ID_NIK", "ID_KK", "ID_NPWP", "ID_NIP", "ID_PASSPORT", "CREDIT_CARD",
+            "ID_LETTER_NUMBER", "CLASSIFICATION_MARKING", "EMAIL_ADDRESS", "IP_ADDRESS",
+            "PHONE_NUMBER", "GEOLOCATION", "PERSON"]
+_PRIO = {e: i for i, e in enumerate(PRIORITY)}
+
+
+def _offline_tldextract():
+    """A TLD extractor that uses the bundled public-suffix snapshot, never the network."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def predefined_recognizers(language: str = LANGUAGE) -> list:
+    """Presidio's own recognizers worth running on Indonesian text."""
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer, EmailRecognizer, IpRecognizer, PhoneRecognizer)
+
+    extract = _offline_tldextract()
+
+    class OfflineEmailRecognizer(EmailRecognizer):
+        """Presidio's e-mail recognizer, validating the domain against the bundled suffix list."""
+
+        def validate_result(self, pattern_text: str):
+            return extract(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+
+    return [
+        OfflineEmailRecognizer(supported_language=language, name="EmailRecognizer"),
+        PhoneRecognizer(supported_language=language, supported_regions=("ID",),
+                        context=["telepon", "telp", "tlp", "hp", "handphone", "ponsel", "wa", "whatsapp",
+                                 "kontak", "hubungi", "nomor", "no", "phone", "mobile", "fax", "faks"]),
+        CreditCardRecognizer(supported_language=language,
+                             context=["kartu kredit", "kartu debit", "credit card", "card", "kartu", "visa",
+                                      "mastercard", "cc", "nomor kartu", "card number"]),
+        IpRecognizer(supported_language=language),
+    ]
+
+
+def pattern_files() -> list:
+    """The YAML rule packs shipped in ``dlp.patterns``."""
+    root = resources.files("dlp.patterns")
+    return sorted((p for p in root.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
+
+
+def classifier_classes() -> list[type]:
+    """Every recognizer class defined in a module of ``dlp.classifiers``."""
+    from presidio_analyzer import EntityRecognizer
+
+    import dlp.classifiers as pkg
+
+    classes = []
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"dlp.classifiers.{info.name}")
+        for _, obj in inspect.getmembers(mod, inspect.isclass):
+            if (issubclass(obj, EntityRecognizer) and obj.__module__ == mod.__name__
+                    and not obj.__name__.startswith("_") and not inspect.isabstract(obj)
+                    and getattr(obj, "ENABLED", True)):
+                classes.append(obj)
+    return classes
+
+
+def build_engine(language: str = LANGUAGE):
+    """Build the AnalyzerEngine (slow: call once, see :func:`get_engine`)."""
+    import yaml
+    from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NoOpNlpEngine
+
+    from dlp.context import WordContextEnhancer
+
+    registry = RecognizerRegistry(supported_languages=[language])
+    replaced: set[str] = set()
+    own = []
+    for cls in classifier_classes():
+        own.append(cls(supported_language=language))
+        replaced.update(getattr(cls, "REPLACES", ()))
+    for rec in predefined_recognizers(language):
+        if rec.name not in replaced:
+            registry.add_recognizer(rec)
+    for rec in own:
+        registry.add_recognizer(rec)
+    for path in pattern_files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in data.get("recognizers") or []:
+            entry = dict(entry)
+            entry.setdefault("supported_language", language)
+            if entry["supported_language"] != language:
+                continue
+            registry.add_recognizer(PatternRecognizer.from_dict(entry))
+
+    nlp = NoOpNlpEngine(models=[{"lang_code": language, "model_name": "none"}])
+    nlp.load()
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=[language],
+                          context_aware_enhancer=WordContextEnhancer())
+
+
+@lru_cache(maxsize=1)
+def get_engine():
+    """The process-wide engine, built on first use."""
+    return build_engine()
+
+
+class Analyzer:
+    """Turns extracted chunks into findings."""
+
+    def __init__(self, engine=None, min_score: float = 0.4):
+        self.engine = engine or get_engine()
+        self.min_score = min_score
+
+    def analyze(self, chunks: Iterable[Chunk]) -> list[Finding]:
+        findings: list[Finding] = []
+        batch: list[Chunk] = []
+        size = 0
+        for chunk in chunks:
+            if not chunk.text or not chunk.text.strip():
+                continue
+            batch.append(chunk)
+            size += len(chunk.text) + len(chunk.context) + 2 * len(SEPARATOR)
+            if size >= BATCH_CHARS:
+                findings.extend(self._analyze_batch(batch))
+                batch, size = [], 0
+        if batch:
+            findings.extend(self._analyze_batch(batch))
+        return findings
+
+    def analyze_text(self, text: str, part: str = "body") -> list[Finding]:
+        return self.analyze([Chunk(text, part)])
+
+    # -- internals --------------------------------------------------------------
+    def _analyze_batch(self, chunks: list[Chunk]) -> list[Finding]:
+        pieces: list[str] = []
+        spans = []  # (start, end, chunk, normalized) of each chunk's text in the joined text
+        pos = 0
+        for chunk in chunks:
+            if chunk.context:
+                # Context (a column header, a field label) precedes the chunk so
+                # context words are found; findings inside it are dropped.
+                ctx = normalize(chunk.context).text + "\n"
+                pieces.append(ctx)
+                pos += len(ctx)
+            norm = normalize(chunk.text)
+            pieces.append(norm.text)
+            spans.append((pos, pos + len(norm.text), chunk, norm))
+            pos += len(norm.text)
+            pieces.append(SEPARATOR)
+            pos += len(SEPARATOR)
+        joined = "".join(pieces)
+        results = self.engine.analyze(text=joined, language=LANGUAGE)
+        results = [r for r in results if r.score >= self.min_score]
+        results = resolve_overlaps(results)
+
+        findings = []
+        starts = [s[0] for s in spans]
+        for r in results:
+            i = bisect.bisect_right(starts, r.start) - 1
+            if i < 0:
+                continue
+            c_start, c_end, chunk, norm = spans[i]
+            if r.end > c_end:  # crosses a chunk boundary, or lies in a context prefix
+                continue
+            o_start, o_end = norm.span(r.start - c_start, r.end - c_start)
+            findings.append(to_finding(r, chunk, o_start, o_end))
+        return findings  # in document order: results are sorted by start
+
+
+def resolve_overlaps(results: list) -> list:
+    """Keep, of overlapping results, the best one (score, then type priority, then length)."""
+    ordered = sorted(results, key=lambda r: (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start))
+    kept: list = []
+    for r in ordered:
+        if any(r.start < k.end and k.start < r.end for k in kept):
+            continue
+        kept.append(r)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
+    meta = result.recognition_metadata or {}
+    text = chunk.text[start:end]
+    level = meta.get("dlp_level")
+    reason = meta.get("dlp_reason")
+    if isinstance(reason, str):
+        reason = {"en": reason, "id": reason}
+    if result.entity_type == "IP_ADDRESS" and level is None:
+        level = ip_level(text)
+    if not reason:
+        reason = default_reason(result.entity_type, level, meta.get("dlp_context"))
+    return Finding(entity_type=result.entity_type, text=text, start=start, end=end, part=chunk.part,
+                   score=round(float(result.score), 2),
+                   recognizer=meta.get("recognizer_name") or meta.get("recognizer_identifier") or "",
+                   level=level, reason=reason)
+
+
+def ip_level(text: str) -> str | None:
+    try:
+        ip = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+
+
+def default_reason(entity: str, level: str | None, context_word: str | None) -> dict[str, str]:
+    from dlp.i18n import entity_name
+
+    en, id_ = entity_name(entity, "en"), entity_name(entity, "id")
+    if entity == "IP_ADDRESS" and level:
+        en += f" ({'private network' if level == 'private' else 'public'})"
+        id_ += f" ({'jaringan internal' if level == 'private' else 'publik'})"
+    if context_word:
+        en += f", near “{context_word}”"
+        id_ += f", di dekat “{context_word}”"
+    return {"en": en, "id": id_}

@@ -1,0 +1,44 @@
+"""Report: render a :class:`~dlp.models.Report` as text, JSON or SARIF.
+
+Renderers return strings; only the CLI decides where they go.  With
+``redact=True`` matched text is masked everywhere (type, offsets and length
+are kept) and reasons are reduced to what names no personal detail.
+"""
+from __future__ import annotations
+
+from dlp.models import Finding, Report
+
+FORMATS = ("text", "json", "sarif")
+
+
+def mask(text: str) -> str:
+    """Same length, nothing readable: every character but line breaks becomes ``*``."""
+    return "".join(c if c in "\r\n" else "*" for c in text)
+
+
+def shown_text(f: Finding, redact: bool) -> str:
+    return mask(f.text) if redact else f.text
+
+
+def shown_reason(f: Finding, lang: str, redact: bool) -> str:
+    if redact:
+        from dlp.analyze import default_reason
+
+        return default_reason(f.entity_type, f.level, None)[lang if lang in ("en", "id") else "en"]
+    return f.reason_text(lang)
+
+
+def render(report: Report, fmt: str, *, lang: str = "en", redact: bool = False, color: bool = False) -> str:
+    if fmt == "json":
+        from dlp.report.json_report import render_json
+
+        return render_json(report, lang=lang, redact=redact)
+    if fmt == "sarif":
+        from dlp.report.sarif import render_sarif
+
+        return render_sarif(report, lang=lang, redact=redact)
+    if fmt == "text":
+        from dlp.report.text import render_text
+
+        return render_text(report, lang=lang, redact=redact, color=color)
+    raise ValueError(f"unknown format {fmt!r}")
