@@ -1,0 +1,899 @@
+"""Shared machinery of the Indonesian number recognizers (NIK, KK, NIP, NPWP, cards, phones).
+
+Not a recognizer module (the leading underscore keeps the loader out).  It
+holds what several recognizers need and what must be computed once per text:
+
+* the Kemendagri region table (``data/regions.tsv`` plus the hand-kept
+  ``data/regions_historical.tsv``) and the structural checks of each number
+  type: :func:`check_nik`, :func:`check_kk`, :func:`check_nip`,
+  :func:`check_npwp15`, :func:`check_card`;
+* :class:`Scan`: the digit *runs* of a text (digit groups joined by spaces,
+  dots, dashes or a single line break, so ``3273 0950 0281 0454``,
+  ``32.73.09.500281.0454`` and a number wrapped across a PDF line are seen as
+  one) and the *windows* of exactly N digits inside a run, cut only at
+  whitespace so a dotted or dashed token is never sliced;
+* labels: the field names people write in front of a number (``NIK:``,
+  ``No. KK``, ``NPWP``, ``No. Rek.``, ``Telp``, ``Meeting ID`` ...), found as
+  whole words, with the nearest one attached to each number - on its line, on
+  the line above (a form or a spreadsheet cell whose column header is passed as
+  chunk context), or by column in a table whose header row names several
+  fields;
+* :func:`decide16`: the one decision for a 16-digit number - NIK, KK, NPWP
+  (16-digit form), payment card or nothing - shared by the NIK, KK, NPWP and
+  card recognizers so a number is reported under exactly one type.
+
+Everything per text is cached on the last text seen (the engine runs all
+recognizers over the same string one after the other); a text with fewer
+than 9 digits costs ten ``str.count`` calls and nothing else, and labels are
+looked for only around the numbers that need one.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+from importlib import resources
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+# --------------------------------------------------------------------------- region table
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str            # dotted, as in the table: "32", "32.73", "32.73.01"
+    name: str
+    now: str | None = None  # the current code of a historical one
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    """Dotted code -> :class:`Region` (current and historical codes)."""
+    table: dict[str, Region] = {}
+    root = resources.files("dlp.classifiers").joinpath("data")
+    for fname in ("regions.tsv", "regions_historical.tsv"):
+        for line in root.joinpath(fname).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            code, name = parts[0], parts[1]
+            now = parts[2] if len(parts) > 2 and parts[2] else None
+            table.setdefault(code, Region(code, name, now))
+    return table
+
+
+def region_names(d: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(province, regency, district, current regency code if historical) of a NIK's first 6 digits."""
+    t = regions()
+    p, r, c = t.get(d[:2]), t.get(f"{d[:2]}.{d[2:4]}"), t.get(f"{d[:2]}.{d[2:4]}.{d[4:6]}")
+    return (p.name if p else None, r.name if r else None, c.name if c else None, r.now if r else None)
+
+
+# --------------------------------------------------------------------------- checks
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i & 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_UP, _DOWN = "0123456789" * 3, "9876543210" * 3
+
+
+def junk(digits: str) -> bool:
+    """Placeholder-like digit strings: one or two repeated digits, a counting sequence, mostly zeros."""
+    return (len(set(digits)) <= 2 or digits in _UP or digits in _DOWN
+            or digits.count("0") >= len(digits) - 3)
+
+
+def _real_date(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _this_year() -> int:
+    return dt.date.today().year
+
+
+@dataclass
+class Check:
+    """The outcome of a structural check: ``ok`` and the facts for the reason text."""
+
+    ok: bool
+    en: str = ""      # decoded facts (ok) or the first failure (not ok)
+    id: str = ""
+
+
+def _region_text(d: str) -> tuple[str, str]:
+    prov, reg, dist, now = region_names(d)
+    code = f"{d[:2]}.{d[2:4]}.{d[4:6]}"
+    names = ", ".join(x for x in (prov, reg, dist) if x)
+    en = f"region {code} ({names})" if names else f"region {code}"
+    id_ = f"wilayah {code} ({names})" if names else f"wilayah {code}"
+    if now:
+        en += f", historical code, now {now}"
+        id_ += f", kode lama, kini {now}"
+    return en, id_
+
+
+def _region_ok(d: str) -> Check | None:
+    """None when the province, regency and district parts are plausible, else the failure."""
+    t = regions()
+    if d[:2] not in t:
+        return Check(False, f"province code {d[:2]} does not exist", f"kode provinsi {d[:2]} tidak ada")
+    if f"{d[:2]}.{d[2:4]}" not in t:
+        return Check(False, f"regency/city code {d[:2]}.{d[2:4]} does not exist",
+                     f"kode kabupaten/kota {d[:2]}.{d[2:4]} tidak ada")
+    if not 1 <= int(d[4:6]) <= DISTRICT_MAX:
+        return Check(False, f"district code {d[4:6]} is out of range", f"kode kecamatan {d[4:6]} di luar rentang")
+    return None
+
+
+# District numbers are checked loosely: the bundled table has today's districts,
+# but districts move to new regencies while the NIKs of their people keep the
+# old regency's code and number, and no district-level history is shipped.
+# Today's highest district number is 51.
+DISTRICT_MAX = 60
+
+
+def _birth_year(yy: int, m: int, d: int) -> int | None:
+    """The birth year of a NIK's DDMMYY: this century if that date is not in the future."""
+    today = dt.date.today()
+    for year in (2000 + yy, 1900 + yy):
+        if _real_date(year, m, d) and dt.date(year, m, d) <= today:
+            return year
+    return None
+
+
+@lru_cache(maxsize=4096)
+def check_nik(d: str) -> Check:
+    """Structure of a 16-digit NIK (Permendagri on NIK, UU 24/2013): PP KK CC DDMMYY SSSS.
+
+    Region (province, regency/city against the bundled Kemendagri table,
+    district 01-60), birth date (day + 40 for women; a real calendar date not in
+    the future), serial 0001-9999, and no placeholder digits.
+    """
+    bad = _region_ok(d)
+    if bad:
+        return bad
+    day, month, yy = int(d[6:8]), int(d[8:10]), int(d[10:12])
+    female = day > 40
+    if female:
+        day -= 40
+    year = _birth_year(yy, month, day) if 1 <= day <= 31 else None
+    if year is None:
+        return Check(False, f"{d[6:12]} is not a birth date (DDMMYY, day + 40 for women)",
+                     f"{d[6:12]} bukan tanggal lahir (DDMMYY, tanggal + 40 untuk perempuan)")
+    if d[12:] == "0000":
+        return Check(False, "serial 0000", "nomor urut 0000")
+    if junk(d):
+        return Check(False, "placeholder digits", "angka contoh")
+    reg_en, reg_id = _region_text(d)
+    born = f"{year}-{month:02d}-{day:02d}"
+    return Check(True, f"{reg_en}, born {born}, {'female' if female else 'male'}",
+                 f"{reg_id}, lahir {born}, {'perempuan' if female else 'laki-laki'}")
+
+
+@lru_cache(maxsize=4096)
+def check_kk(d: str) -> Check:
+    """Structure of a 16-digit KK number: region as a NIK, then the issue date DDMMYY, then a serial.
+
+    The date is checked loosely (day 1-31, month 1-12): it is the date the
+    number was issued, never shifted by 40.
+    """
+    bad = _region_ok(d)
+    if bad:
+        return bad
+    day, month = int(d[6:8]), int(d[8:10])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return Check(False, f"{d[6:12]} is not an issue date (DDMMYY)", f"{d[6:12]} bukan tanggal terbit (DDMMYY)")
+    if junk(d):
+        return Check(False, "placeholder digits", "angka contoh")
+    reg_en, reg_id = _region_text(d)
+    return Check(True, f"{reg_en}, issued {d[6:8]}-{d[8:10]}-{d[10:12]}",
+                 f"{reg_id}, terbit {d[6:8]}-{d[8:10]}-{d[10:12]}")
+
+
+@lru_cache(maxsize=4096)
+def check_nip(d: str) -> Check:
+    """Structure of an 18-digit NIP (PP 11/2017 jo. Peraturan BKN on NIP): YYYYMMDD YYYYMM G SSS.
+
+    Birth date 1940-2010 (real date); appointment (TMT CPNS) year-month no
+    earlier than the 17th birthday year and not after this year - or, for a
+    PPPK NIP, the appointment year followed by ``21``; gender 1 (male) or 2
+    (female); serial 001-999.
+    """
+    by, bm, bd = int(d[:4]), int(d[4:6]), int(d[6:8])
+    if not (1940 <= by <= 2010 and _real_date(by, bm, bd)):
+        return Check(False, f"{d[:8]} is not a birth date (YYYYMMDD, 1940-2010)",
+                     f"{d[:8]} bukan tanggal lahir (YYYYMMDD, 1940-2010)")
+    ay, am = int(d[8:12]), int(d[12:14])
+    pppk = am == 21
+    if not (by + 17 <= ay <= _this_year() and (1 <= am <= 12 or pppk)):
+        return Check(False, f"{d[8:14]} is not an appointment date (YYYYMM)",
+                     f"{d[8:14]} bukan TMT pengangkatan (YYYYMM)")
+    if d[14] not in "12":
+        return Check(False, f"gender digit {d[14]} is not 1 or 2", f"kode jenis kelamin {d[14]} bukan 1 atau 2")
+    if d[15:] == "000":
+        return Check(False, "serial 000", "nomor urut 000")
+    born = f"{by}-{bm:02d}-{bd:02d}"
+    sex_en, sex_id = ("male", "laki-laki") if d[14] == "1" else ("female", "perempuan")
+    if pppk:
+        return Check(True, f"PPPK, born {born}, appointed {ay}, {sex_en}",
+                     f"PPPK, lahir {born}, diangkat {ay}, {sex_id}")
+    return Check(True, f"born {born}, appointed {ay}-{am:02d}, {sex_en}",
+                 f"lahir {born}, TMT {ay}-{am:02d}, {sex_id}")
+
+
+def check_npwp15(d: str) -> Check:
+    """Structure of a 15-digit NPWP (PER DJP on NPWP format): TT.SSS.SSS.C-KKK.CCC.
+
+    TT taxpayer type (not 00), SSSSSS serial, C the Luhn check digit over the
+    first nine digits, KKK the tax office (KPP), CCC the branch (000 = head
+    office).
+    """
+    if d[:2] == "00":
+        return Check(False, "taxpayer-type code 00", "kode jenis wajib pajak 00")
+    if not luhn_ok(d[:9]):
+        return Check(False, "check digit (Luhn over the first 9 digits) fails",
+                     "digit kontrol (Luhn atas 9 digit pertama) salah")
+    if junk(d[:9]):
+        return Check(False, "placeholder digits", "angka contoh")
+    branch_en = "head office" if d[12:] == "000" else f"branch {d[12:]}"
+    branch_id = "pusat" if d[12:] == "000" else f"cabang {d[12:]}"
+    return Check(True, f"check digit valid, tax office {d[9:12]}, {branch_en}",
+                 f"digit kontrol valid, KPP {d[9:12]}, {branch_id}")
+
+
+# Issuer prefixes (ISO/IEC 7812 IIN ranges of the schemes used in Indonesia) and lengths.
+_CARD_BRANDS = [
+    ("Visa", re.compile(r"4"), (13, 16, 19)),
+    ("Mastercard", re.compile(r"5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),
+    ("American Express", re.compile(r"3[47]"), (15,)),
+    ("JCB", re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),
+    ("Diners Club", re.compile(r"3(?:0[0-5]|[689])"), (14, 15, 16, 17, 18, 19)),
+    ("Discover", re.compile(r"6(?:011|4[4-9]|5)"), (16, 17, 18, 19)),
+    ("UnionPay", re.compile(r"62"), (16, 17, 18, 19)),
+    ("GPN", re.compile(r"9360"), (16, 17, 18, 19)),
+    ("Maestro", re.compile(r"5018|5020|5038|5893|6304|6759|676[1-3]"), (12, 13, 14, 15, 16, 17, 18, 19)),
+]
+
+
+def check_card(d: str) -> Check:
+    """A payment card number: a known issuer prefix and length, and the Luhn check digit (ISO/IEC 7812)."""
+    for brand, rx, lengths in _CARD_BRANDS:
+        if rx.match(d) and len(d) in lengths:
+            if not luhn_ok(d):
+                return Check(False, f"{brand} prefix but the Luhn check fails", f"awalan {brand} tetapi cek Luhn gagal")
+            if junk(d[1:]):
+                return Check(False, "placeholder digits", "angka contoh")
+            return Check(True, f"{brand}, {len(d)} digits, Luhn check digit valid",
+                         f"{brand}, {len(d)} digit, digit kontrol Luhn valid")
+    return Check(False, "no known card issuer prefix", "awalan penerbit kartu tidak dikenal")
+
+
+# --------------------------------------------------------------------------- labels
+
+# Field names written in front of (or above, or after) a number, by category.
+# Matched as whole words, case-insensitively; in a phrase a space stands for
+# any run of spaces/tabs and a dot is optional.  The longest phrase wins, so
+# "nomor kartu keluarga" is KK, not the card label "nomor kartu".
+LABELS: dict[str, tuple[str, ...]] = {
+    "NIK": ("nik", "n.i.k", "nik ktp", "nik/ktp", "no. nik", "nomor nik", "nomor induk kependudukan",
+            "no. induk kependudukan", "ktp", "no. ktp", "nomor ktp", "e-ktp", "ktp-el", "no. e-ktp",
+            "nomor identitas", "no. identitas", "national id", "id card number"),
+    "KK": ("kk", "no. kk", "nomor kk", "nkk", "no. nkk", "kartu keluarga", "no. kartu keluarga",
+           "nomor kartu keluarga", "family card", "family card number"),
+    "NPWP": ("npwp", "no. npwp", "nomor npwp", "npwp16", "nomor pokok wajib pajak", "wajib pajak", "pajak",
+             "tax id", "taxpayer", "taxpayer id", "tax number", "tax identification number"),
+    "NIP": ("nip", "n.i.p", "no. nip", "nomor nip", "nomor induk pegawai", "nip pppk", "nipppk", "ni pppk"),
+    "CARD": ("kartu kredit", "kartu debit", "credit card", "debit card", "card number", "card no", "card",
+             "nomor kartu", "no. kartu", "visa", "mastercard", "master card", "amex", "american express",
+             "jcb", "cvv", "cvc", "valid thru", "expiry", "exp"),
+    "ACCOUNT": ("rekening", "no. rekening", "nomor rekening", "rek", "no. rek", "norek", "account",
+                "account number", "acct", "virtual account", "va", "bank account", "no. va"),
+    "PHONE": ("telp", "tel", "telepon", "telpon", "tlp", "hp", "no. hp", "nomor hp", "handphone", "ponsel",
+              "wa", "whatsapp", "no. wa", "phone", "mobile", "fax", "faks", "kontak", "hubungi", "call",
+              "sms", "contact", "cp", "seluler", "hotline", "pesawat"),
+    "PASSPORT": ("paspor", "pasport", "passport", "no. paspor", "nomor paspor", "passport no",
+                 "passport number", "no. passport"),
+    "OTHER": ("meeting id", "zoom", "webinar id", "id rapat", "id meeting", "passcode", "kode akses",
+              "isbn", "issn", "nib", "nomor induk berusaha", "invoice", "faktur", "no. faktur", "resi",
+              "awb", "kode booking", "order id", "id transaksi", "no. transaksi", "trx", "ref", "no. ref",
+              "referensi", "nuptk", "nisn", "nis", "polis", "no. polis", "sim", "no. sim",
+              "imei", "serial number", "s/n", "nop", "no. sertifikat", "sertifikat", "kode pos", "npsn",
+              "nidn", "nrp", "kode billing", "id billing", "ntpn", "no. kontrak"),
+}
+# Substrings that any label of a category contains (lower case), for Scan.maybe_labelled.
+QUICK_WORDS = {
+    "16": ("nik", "ktp", "kk", "kependudukan", "keluarga", "identitas", "national", "id card", "family",
+           "npwp", "pajak", "tax", "kartu", "card"),
+    "NIP": ("nip", "pegawai", "pppk"),
+    "NPWP": ("npwp", "pajak", "tax"),
+}
+ID_CATEGORIES = ("NIK", "KK", "NPWP", "NIP", "CARD", "ACCOUNT", "PHONE", "PASSPORT")
+
+
+def _norm_label(s: str) -> str:
+    return re.sub(r"[\s.]+", "", s.lower())
+
+
+_LABEL_CAT: dict[str, str] = {}
+for _cat, _words in LABELS.items():
+    for _w in _words:
+        _LABEL_CAT.setdefault(_norm_label(_w), _cat)
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """A regex alternation built as a trie, so a failed position costs one character test."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts, optional = [], "" in node
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                piece = r"[ \t]*"
+            elif ch == ".":
+                piece = r"\.?[ \t]*"
+            else:
+                piece = re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(trie)
+
+
+_LABEL_TRIE = _trie_regex(sorted({w.lower() for ws in LABELS.values() for w in ws}))
+# Case-sensitive over the lower-cased text (fast: the regex starts with a character set);
+# the case-insensitive twin serves texts whose lower-casing changes their length.
+# The leading [^a-z0-9] consumes the character before the label: the regex engine then only
+# tries the trie at word starts (3x faster than a look-behind).  Group 1 is the label.
+_LABEL_LOW_RE = re.compile(r"(?:^|[^a-z0-9])(" + _LABEL_TRIE + r")(?![a-z])")
+_LABEL_RE = re.compile(r"(?:^|[^a-z0-9])(" + _LABEL_TRIE + r")(?![a-z])", re.IGNORECASE)
+_GLUED_LABEL = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]{1,23}\Z")
+_LONG_DIGITS = re.compile(r"\d{5}")
+# A number token in a table row, for column counting: 9+ digits, single . or - between them
+# (so dates, 8 digits, are not tokens).
+_ROW_TOKEN = re.compile(r"(?<![\w.\-])\+?\d(?:[.\-]?\d){8,}(?![\w])")
+
+
+def _row_tokens(text: str, start: int, end: int) -> list[int]:
+    """Starts of the long numbers (9+ digits) on text[start:end]."""
+    return [m.start() for m in _ROW_TOKEN.finditer(text, start, end)]
+
+
+# "nomor kartu" is a card label, "nomor kartu keluarga" / "kartu tanda penduduk" are not
+_CARD_LABEL_NOT = re.compile(r"[ \t]*(?:keluarga|tanda|identitas|pelajar|mahasiswa|pegawai|peserta|bpjs|nikah)",
+                             re.IGNORECASE)
+
+
+@dataclass
+class Label:
+    start: int
+    end: int
+    cat: str
+    word: str
+    how: str  # "line" (same line), "above" (line above), "column" (table header), "after"
+
+
+# --------------------------------------------------------------------------- runs and windows
+
+_DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SEP = rf"(?:[ \t]{{0,3}}[.{_DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \t]*\r?\n[ \t]*)"
+# A run starts only where the next 12 characters are all digits or separators, so the many
+# short numbers of a text never reach Python (a run of 13+ characters always passes).
+RUN_RE = re.compile(rf"\d(?=[\d \t\r\n.{_DASH}]{{12}})\d*(?:{_SEP}\d+)*")
+_SEP_SPLIT = re.compile(r"(\D+)")
+_DROP_SEPS = str.maketrans("", "", " \t\r\n." + _DASH.replace("\\", ""))
+_DIGIT_CHARS = "0123456789"
+
+
+@dataclass
+class Run:
+    start: int
+    end: int
+    digits: str                      # all digits of the run
+    spans: list[tuple[int, int]]     # text offsets of each digit group
+    offs: list[int]                  # digit offset of each group in ``digits`` (+ total at the end)
+    seps: list[str]                  # separator text after each group but the last
+
+
+@dataclass
+class Window:
+    """N consecutive digits of a run, cut at whitespace: a candidate number."""
+
+    start: int
+    end: int
+    digits: str
+    groups: tuple[int, ...]          # digit count of each group
+    seps: tuple[str, ...]
+    tight: bool                      # one line, single short separators: written as one number
+    run: Run = field(repr=False)
+
+
+def digit_count(text: str) -> int:
+    return sum(text.count(c) for c in _DIGIT_CHARS)
+
+
+WINDOW_MIN, WINDOW_MAX = 13, 19  # card lengths; NPWP 15, NIK/KK 16, NIP 18 lie inside
+
+
+class Scan:
+    """Digit runs and labels of one text, computed once and shared by the recognizers.
+
+    Labels are looked up lazily, in blocks of :data:`BLOCK` characters around
+    the numbers that need them, so a long text with a few numbers pays for a
+    few blocks only.
+    """
+
+    MIN_RUN_DIGITS = 13
+    BLOCK = 4096
+
+    def __init__(self, text: str):
+        self.text = text
+        self.runs: list[Run] = []
+        self._low: str | None = None
+        self._blocks: dict[int, tuple[list, list, list]] = {}   # block -> (labels, header rows, label starts)
+        self._results: dict[str, object] = {}
+        self._windows: list[Window] | None = None
+        self._label_cache: dict[tuple[int, int], Label | None] = {}
+        self._rows: dict[int, list[int]] = {}
+        self.dense = digit_count(text) >= 9
+        if not self.dense:
+            return
+        for m in RUN_RE.finditer(text):
+            g = m.group()
+            if len(g) < self.MIN_RUN_DIGITS or len(g.translate(_DROP_SEPS)) < self.MIN_RUN_DIGITS:
+                continue
+            s = m.start()
+            if g.isdigit():
+                self.runs.append(Run(s, m.end(), g, [(s, m.end())], [0, len(g)], []))
+                continue
+            parts = _SEP_SPLIT.split(g)          # digits, sep, digits, ..., digits
+            seps = parts[1::2]
+            pos = list(accumulate(map(len, parts), initial=s))
+            spans = list(zip(pos[0::2], pos[1::2]))
+            offs = list(accumulate(map(len, parts[0::2]), initial=0))
+            self.runs.append(Run(s, m.end(), "".join(parts[0::2]), spans, offs, seps))
+
+    # -- memo for the recognizers (e.g. the 16-digit decisions) -------------------------
+    def memo(self, key: str, fn):
+        if key not in self._results:
+            self._results[key] = fn(self)
+        return self._results[key]
+
+    # -- windows ------------------------------------------------------------------------
+    def windows(self, n: int, n_max: int | None = None) -> list[Window]:
+        """Every window of ``n`` (to ``n_max``) digits, cut only at whitespace, not glued to letters."""
+        n_max = n if n_max is None else n_max
+        if self._windows is None:
+            self._windows = self._all_windows(WINDOW_MIN, WINDOW_MAX)
+        if n < WINDOW_MIN or n_max > WINDOW_MAX:
+            return self._all_windows(n, n_max)
+        return [w for w in self._windows if n <= len(w.digits) <= n_max]
+
+    def _all_windows(self, n: int, n_max: int) -> list[Window]:
+        out = []
+        text = self.text
+        for run in self.runs:
+            if len(run.digits) < n:
+                continue
+            spans, offs, seps = run.spans, run.offs, run.seps
+            k = len(spans)
+            if k == 1:  # plain digits: the whole run or nothing
+                start, end = run.start, run.end
+                if len(run.digits) > n_max or (start > 0 and text[start - 1].isalpha()
+                                               and not self._glued_label(start)) \
+                        or (end < len(text) and text[end].isalpha()):
+                    continue
+                out.append(Window(start, end, run.digits, (len(run.digits),), (), True, run))
+                continue
+            for i in range(k):
+                if i > 0 and seps[i - 1].strip(" \t\r\n"):
+                    continue
+                base = offs[i]
+                for j in range(i, k):
+                    size = offs[j + 1] - base
+                    if size > n_max:
+                        break
+                    if size < n or (j < k - 1 and seps[j].strip(" \t\r\n")):
+                        continue
+                    start, end = spans[i][0], spans[j][1]
+                    if i == 0 and start > 0 and text[start - 1].isalpha() and not self._glued_label(start):
+                        continue
+                    if j == k - 1 and end < len(text) and text[end].isalpha():
+                        continue
+                    ws = tuple(seps[i:j])
+                    groups = tuple(offs[g + 1] - offs[g] for g in range(i, j + 1))
+                    if len(groups) > 2 and _thousands(groups, ws):
+                        continue
+                    tight = all(len(x) <= 3 and "\n" not in x for x in ws)
+                    out.append(Window(start, end, run.digits[base:offs[j + 1]], groups, ws, tight, run))
+        return out
+
+    def _glued_label(self, pos: int) -> bool:
+        """A label written right against the number: ``NIK3273...``."""
+        m = _GLUED_LABEL.search(self.text, max(0, pos - 24), pos)
+        return bool(m and _norm_label(m.group()) in _LABEL_CAT)
+
+    # -- labels -------------------------------------------------------------------------
+    def _block(self, b: int) -> tuple[list, list, list]:
+        """Labels starting in block ``b`` and the table header rows starting in it."""
+        got = self._blocks.get(b)
+        if got is not None:
+            return got
+        lo, hi = b * self.BLOCK, (b + 1) * self.BLOCK
+        labels = self._find_labels(lo, hi)
+        heads = []
+        lines: dict[int, None] = {}
+        for lab in labels:
+            lines.setdefault(self.text.rfind("\n", 0, lab[0]) + 1)
+        for ls in lines:
+            if ls < lo:
+                continue  # a line starting in an earlier block belongs to that block
+            le = self.text.find("\n", ls)
+            le = len(self.text) if le < 0 else le
+            row = [lab for lab in (labels if le <= hi else self._find_labels(ls, le)) if ls <= lab[0] < le]
+            ids = [lab for lab in row if lab[2] in ID_CATEGORIES]
+            if len(ids) >= 2 and not _row_tokens(self.text, ls, le):
+                heads.append((ls, ids))
+        got = (labels, heads, [lab[0] for lab in labels])
+        self._blocks[b] = got
+        return got
+
+    def lower(self) -> str:
+        """The lower-cased text, or "" when lower-casing changes its length (offsets would shift)."""
+        if self._low is None:
+            low = self.text.lower()
+            self._low = low if len(low) == len(self.text) else ""
+        return self._low
+
+    def _find_labels(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        text = self.text
+        self.lower()
+        out = []
+        rx, hay = (_LABEL_LOW_RE, self._low) if self._low else (_LABEL_RE, text)
+        for m in rx.finditer(hay, max(0, lo - 1), min(len(text), hi + 40)):
+            s = m.start(1)
+            if s >= hi:
+                break
+            if s < lo or (s and text[s - 1].isalnum()):
+                continue
+            word = text[s:m.end()]
+            cat = _LABEL_CAT.get(_norm_label(word))
+            if cat is None or (cat == "CARD" and _CARD_LABEL_NOT.match(text, m.end())):
+                continue
+            out.append((s, m.end(), cat, word))
+        return out
+
+    def labels_between(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        lo = max(0, lo)
+        out = []
+        for b in range(lo // self.BLOCK, hi // self.BLOCK + 1):
+            labels, _, starts = self._block(b)
+            if not labels:
+                continue
+            i = bisect.bisect_left(starts, lo)
+            while i < len(labels) and labels[i][0] < hi:
+                if labels[i][1] <= hi:
+                    out.append(labels[i])
+                i += 1
+        return out
+
+    def label_for(self, start: int, end: int, before: int = 64, after: int = 24,
+                  header_reach: int = 2000) -> Label | None:
+        """The label that names the number at ``text[start:end]``, or None.
+
+        In order: the nearest label before it on its line (within ``before``
+        characters, not already used by a number in between); a label alone on
+        the line above; the column's label in the nearest table header row
+        above (a line with two or more number labels and no numbers), matched
+        by the number's column among the row's long numbers; a label just
+        after it on its line.
+        """
+        key = (start, end)
+        if key in self._label_cache:
+            return self._label_cache[key]
+        lab = self._label_for(start, end, before, after, header_reach)
+        self._label_cache[key] = lab
+        return lab
+
+    def _label_for(self, start: int, end: int, before: int, after: int, header_reach: int) -> Label | None:
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        labels = self.labels_between(prev_start, min(line_end, end + after + 40))
+        i = bisect.bisect_left(labels, (start,)) if labels else 0
+        # same line, before
+        if i:
+            s, e, cat, word = labels[i - 1]
+            if s >= line_start and e >= start - before and not _LONG_DIGITS.search(text, e, start):
+                return Label(s, e, cat, word, "line")
+        if line_start > 0:
+            above = [lab for lab in labels[:i] if lab[0] < line_start]
+            if above:
+                ids = {lab[2] for lab in above if lab[2] in ID_CATEGORIES}
+                if len(ids) <= 1 and line_start - above[-1][1] <= before \
+                        and not _LONG_DIGITS.search(text, above[-1][1], line_start):
+                    s, e, cat, word = above[-1]
+                    return Label(s, e, cat, word, "above")
+            if len(self.row_tokens(line_start, line_end)) >= 2:
+                head = self._header_label(start, line_start, header_reach)
+                if head:
+                    return head
+        # same line, after
+        for s, e, cat, word in labels[i:]:
+            if s < end:
+                continue
+            if s - end > after or _LONG_DIGITS.search(text, end, s):
+                break
+            return Label(s, e, cat, word, "after")
+        return None
+
+    def _header_label(self, start: int, line_start: int, reach: int) -> Label | None:
+        lo = max(0, line_start - reach)
+        for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
+            for ls, heads in reversed(self._block(b)[1]):
+                if ls >= line_start:
+                    continue
+                if ls < lo:
+                    return None
+                line_end = self.text.find("\n", start)
+                line_end = len(self.text) if line_end < 0 else line_end
+                tokens = self.row_tokens(line_start, line_end)
+                if len(tokens) != len(heads):
+                    return None
+                col = bisect.bisect_right(tokens, start) - 1
+                if col < 0:
+                    return None
+                s, e, cat, word = heads[col]
+                return Label(s, e, cat, word, "column")
+        return None
+
+    def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
+        """Cheap test before :meth:`label_for` for a number that only a label could make a finding:
+        does a word of ``kind``'s labels (``QUICK_WORDS``) occur on its line or the line above,
+        or is its line a table row (two or more long numbers) that a header might name?"""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 201, 0) if line_start else 0
+        hay = text[max(lo, start - 300):end + 64].lower()
+        if any(w in hay for w in QUICK_WORDS[kind]):
+            return True
+        line_end = text.find("\n", end)
+        return len(self.row_tokens(line_start, len(text) if line_end < 0 else line_end)) >= 2
+
+    def row_tokens(self, line_start: int, line_end: int) -> list[int]:
+        """Starts of the long numbers on a line (cached per line)."""
+        got = self._rows.get(line_start)
+        if got is None:
+            got = self._rows[line_start] = _row_tokens(self.text, line_start, line_end)
+        return got
+
+
+def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
+    """1.250.000.000-style amounts: every group after the first has three digits, joined by dots or commas."""
+    return (len(groups) >= 3 and groups[0] <= 3 and all(g == 3 for g in groups[1:])
+            and all(s.strip() in (".", ",") for s in seps))
+
+
+_cache_lock = threading.Lock()
+_last: tuple[str, Scan] | None = None
+
+
+def scan(text: str) -> Scan:
+    """The :class:`Scan` of ``text``, reused while the engine runs recognizer after recognizer."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    result = Scan(text)
+    with _cache_lock:
+        _last = (text, result)
+    return result
+
+
+# --------------------------------------------------------------------------- 16-digit decision
+
+@dataclass
+class Decision:
+    entity: str
+    start: int
+    end: int
+    score: float
+    en: str
+    id: str
+    label: str | None = None
+
+
+_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1",
+                                "S": "5", "B": "8", "Z": "2"})
+_SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:[ .\-]?[0-9OoDIli|SBZ]){15,21})(?![A-Za-z0-9])")
+_SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
+
+
+def decide16(sc: Scan) -> list[Decision]:
+    """Every 16-digit number of the text, decided once: ID_NIK, ID_KK, ID_NPWP, CREDIT_CARD or dropped.
+
+    * a label decides the type: KK -> ``ID_KK``; NPWP/pajak -> ``ID_NPWP`` (the
+      16-digit NPWP: a NIK, or 0 + the 15-digit NPWP); a card label and a valid
+      card number -> ``CREDIT_CARD``; NIK/KTP -> ``ID_NIK``;
+    * a labelled number written as one number (``tight``) is reported even when
+      its structure fails: a mistyped NIK is still a leak;
+    * without a label, a number that passes the NIK structure is a NIK, even if
+      it also passes Luhn; a label naming something else (account, meeting
+      ID, invoice ...) drops it;
+    * a 16-digit payment card without a label that is not a valid NIK is left
+      to the card recognizer.
+    """
+    out: list[Decision] = []
+    for w in sc.windows(16):
+        d = w.digits
+        nik = check_nik(d)
+        if not (nik.ok or check_kk(d).ok or (d[0] == "0" and check_npwp15(d[1:]).ok)):
+            if not (w.tight and sc.maybe_labelled(w.start, w.end, "16")):
+                continue  # nothing a label could make of it
+        lab = sc.label_for(w.start, w.end)
+        cat = lab.cat if lab else None
+        word = lab.word if lab else None
+        near_en = f" (labelled “{word}”)" if word else ""
+        near_id = f" (berlabel “{word}”)" if word else ""
+        if cat == "KK":
+            kk = check_kk(d)
+            if kk.ok:
+                out.append(Decision("ID_KK", w.start, w.end, 0.95, f"16-digit KK number{near_en}: {kk.en}",
+                                    f"Nomor KK 16 digit{near_id}: {kk.id}", word))
+            elif reportable_mistype(sc, w, lab):
+                out.append(Decision("ID_KK", w.start, w.end, 0.7,
+                                    f"Labelled KK number{near_en} whose structure fails ({kk.en}): a mistyped number still leaks",
+                                    f"Nomor berlabel KK{near_id} dengan struktur salah ({kk.id}): salah ketik tetap bocor", word))
+            continue
+        if cat == "NPWP":
+            npwp = check_npwp15(d[1:]) if d[0] == "0" else None
+            if nik.ok:
+                out.append(Decision("ID_NPWP", w.start, w.end, 0.95, f"16-digit NPWP (a NIK){near_en}: {nik.en}",
+                                    f"NPWP 16 digit (NIK){near_id}: {nik.id}", word))
+            elif npwp is not None and npwp.ok:
+                out.append(Decision("ID_NPWP", w.start, w.end, 0.95, f"16-digit NPWP (0 + 15-digit NPWP){near_en}: {npwp.en}",
+                                    f"NPWP 16 digit (0 + NPWP 15 digit){near_id}: {npwp.id}", word))
+            elif reportable_mistype(sc, w, lab):
+                out.append(Decision("ID_NPWP", w.start, w.end, 0.6,
+                                    f"Labelled 16-digit NPWP{near_en} whose structure fails: a mistyped number still leaks",
+                                    f"NPWP 16 digit berlabel{near_id} dengan struktur salah: salah ketik tetap bocor", word))
+            continue
+        if cat == "CARD":
+            card = check_card(d)
+            if card.ok and w.tight:
+                out.append(Decision("CREDIT_CARD", w.start, w.end, 0.95, f"Payment card{near_en}: {card.en}",
+                                    f"Kartu pembayaran{near_id}: {card.id}", word))
+                continue
+        if cat == "NIK":
+            if nik.ok:
+                out.append(Decision("ID_NIK", w.start, w.end, 0.95, f"16-digit NIK{near_en}: {nik.en}",
+                                    f"NIK 16 digit{near_id}: {nik.id}", word))
+            elif reportable_mistype(sc, w, lab):
+                out.append(Decision("ID_NIK", w.start, w.end, 0.7,
+                                    f"Labelled NIK{near_en} whose structure fails ({nik.en}): a mistyped NIK still leaks",
+                                    f"Nomor berlabel NIK{near_id} dengan struktur salah ({nik.id}): salah ketik tetap bocor", word))
+            continue
+        if cat in ("ACCOUNT", "OTHER", "NIP", "PASSPORT") and lab.how in ("line", "above", "column"):
+            continue  # named as something else
+        if nik.ok:
+            out.append(Decision("ID_NIK", w.start, w.end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", word))
+    out.extend(_substituted(sc))
+    return out
+
+
+_EXAMPLE = re.compile(r"(?<![a-z])(?:contoh|misal(?:nya)?|example|e\.g\.|format|dummy|sampel|sample)(?![a-z])",
+                      re.IGNORECASE)
+
+
+def reportable_mistype(sc: Scan, w: Window, lab: Label) -> bool:
+    """A labelled number that fails its check is still reported - a mistyped identifier leaks -
+    when it is written as one number, is no placeholder, and is not shown as an example
+    ("contoh NIK: 3201234567890001")."""
+    return (w.tight and not junk(w.digits)
+            and not _EXAMPLE.search(sc.text, max(0, lab.start - 40), lab.start))
+
+
+def _substituted(sc: Scan) -> list[Decision]:
+    """Labelled NIK/KK numbers with letters for digits: ``NIK: 32730I49O5O32115``."""
+    out = []
+    low = sc.lower()
+    if not low:
+        return out
+    labels = []
+    for stem in ("nik", "ktp", "kk", "kependudukan", "keluarga"):
+        pos = low.find(stem)
+        while pos >= 0:
+            end = pos + len(stem)
+            if _SUBST_RE_I.match(low, end):   # cheap: the number test first, the label after
+                labels.extend(lab for lab in sc.labels_between(pos - 30, end + 1)
+                              if lab[2] in ("NIK", "KK") and lab[1] == end)
+            pos = low.find(stem, end)
+    for s, e, cat, word in sorted(set(labels)):
+        m = _SUBST_RE.match(sc.text, e)
+        if not m:
+            continue
+        raw = m.group(1)
+        if not re.search(r"[A-Za-z|]", raw) or sum(c.isdigit() for c in raw) < 10:
+            continue
+        d = re.sub(r"[ .\-]", "", raw.translate(_LETTER_DIGITS))
+        if len(d) != 16 or not d.isdigit():
+            continue
+        chk = check_kk(d) if cat == "KK" else check_nik(d)
+        ent = "ID_KK" if cat == "KK" else "ID_NIK"
+        what = "KK number" if cat == "KK" else "NIK"
+        state_en = chk.en if chk.ok else f"structure fails: {chk.en}"
+        state_id = chk.id if chk.ok else f"struktur salah: {chk.id}"
+        out.append(Decision(ent, m.start(1), m.end(1), 0.9 if chk.ok else 0.7,
+                            f"Labelled {what} (“{word}”) written with letters for digits ({d}): {state_en}",
+                            f"{'Nomor KK' if cat == 'KK' else 'NIK'} berlabel (“{word}”) ditulis dengan huruf "
+                            f"pengganti angka ({d}): {state_id}", word))
+    return out
+
+
+# --------------------------------------------------------------------------- results
+
+def make_result(entity: str, start: int, end: int, score: float, en: str, id_: str,
+                recognizer, context_word: str | None = None) -> RecognizerResult:
+    """A RecognizerResult carrying dlp's reason; marked as context-scored so no enhancer adds to it."""
+    meta = {
+        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        "dlp_reason": {"en": en, "id": id_},
+    }
+    if context_word:
+        meta["dlp_context"] = context_word
+    return RecognizerResult(entity, start, end, score, analysis_explanation=None, recognition_metadata=meta)
+
+
+# --------------------------------------------------------------------------- base class
+
+
+class DigitRecognizer(EntityRecognizer):
+    """Base of the number recognizers: entity list, context words, no model to load.
+
+    ``CONTEXT`` documents the field names a subclass reacts to; the decision
+    itself uses the shared :data:`LABELS` so that all number types agree on
+    which label names which number.  Results are marked as already context-scored:
+    the engine's context enhancer must not raise a score the recognizer decided.
+    """
+
+    ENTITIES: tuple[str, ...] = ()
+    CONTEXT: tuple[str, ...] = ()
+
+    def __init__(self, supported_language: str = "id", supported_entities: list[str] | None = None,
+                 context: list[str] | None = None, name: str | None = None, **kwargs):
+        super().__init__(supported_entities=list(supported_entities or self.ENTITIES),
+                         supported_language=supported_language, name=name,
+                         context=list(context if context is not None else self.CONTEXT), **kwargs)
+
+    def load(self) -> None:  # nothing to load; the region table loads on first use
+        pass
+
+    def wanted(self, entities) -> bool:
+        return not entities or any(e in entities for e in self.supported_entities)
+
+    def result(self, entity: str, start: int, end: int, score: float, en: str, id_: str,
+               context_word: str | None = None) -> RecognizerResult:
+        return make_result(entity, start, end, score, en, id_, self, context_word)

@@ -1,0 +1,80 @@
+"""CREDIT_CARD: payment card numbers (credit, debit, prepaid), replacing Presidio's CreditCardRecognizer.
+
+What: 13-19 digits with a known issuer prefix (Visa, Mastercard, American
+Express, JCB, Diners, Discover, UnionPay, GPN, Maestro) and a valid Luhn
+check digit, written as one number or in the usual groups (4-4-4-4,
+4-4-4-4-3, 4-6-5, 4-6-4).  Example: ``4916 1770 3271 9727``.
+
+Why: a full card number leaks money; it travels in travel bookings,
+reimbursement forms and screenshots.
+
+Why replace Presidio's recognizer: it calls any Luhn-valid 12-19 digit
+string a card, and about one valid NIK in ten passes Luhn, so plain Presidio
+reports NIKs as credit cards.  Here a 16-digit number that validates as a NIK
+is a NIK unless a card label (``kartu kredit``, ``card number``, ``Visa`` ...)
+names it (shared decision, :func:`dlp.classifiers._digits.decide16`); bank
+account numbers (``00...``, no issuer prefix) and numbers labelled as an
+account, invoice, reference or meeting ID are not cards.  A valid card number
+is reported with or without a card label.
+
+Source: ISO/IEC 7812-1 (issuer identification numbers, Luhn check digit);
+the schemes' published IIN ranges; Bank Indonesia's GPN (PBI 19/8/PBI/2017).
+"""
+from __future__ import annotations
+
+from dlp.classifiers._digits import DigitRecognizer, check_card, decide16, scan
+
+
+def card_grouping(groups: tuple[int, ...]) -> bool:
+    """One block, or the groupings printed on cards: 4-4-4-4(-3), 4-6-5, 4-6-4."""
+    if len(groups) == 1:
+        return True
+    if groups in ((4, 6, 5), (4, 6, 4)):
+        return True
+    return all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
+
+
+def _decide(sc):
+    decided16 = {(d.start, d.end) for d in sc.memo("16", decide16)}
+    out = []
+    if True:
+        for w in sc.windows(13, 19):
+            n = len(w.digits)
+            if not w.tight or not card_grouping(w.groups):
+                continue
+            if n == 16 and (w.start, w.end) in decided16:
+                continue  # a NIK, KK, NPWP or an already decided card
+            chk = check_card(w.digits)
+            if not chk.ok:
+                continue
+            lab = sc.label_for(w.start, w.end)
+            if lab and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
+                continue  # named as an account, a NIK, an invoice ...
+            word = lab.word if lab and lab.cat == "CARD" else None
+            if word:
+                out.append((w, 0.95, f"Payment card (labelled “{word}”): {chk.en}",
+                            f"Kartu pembayaran (berlabel “{word}”): {chk.id}", word))
+            else:
+                out.append((w, 0.7, f"Payment card: {chk.en}", f"Kartu pembayaran: {chk.id}", None))
+    return out
+
+
+class PaymentCardRecognizer(DigitRecognizer):
+    """Payment card numbers (Luhn + issuer prefix), never a valid NIK without a card label."""
+
+    ENTITIES = ("CREDIT_CARD",)
+    CONTEXT = ("kartu kredit", "kartu debit", "credit card", "debit card", "card number", "nomor kartu",
+               "visa", "mastercard", "amex", "jcb", "cvv", "valid thru")
+    REPLACES = ("CreditCardRecognizer",)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.wanted(entities):
+            return []
+        sc = scan(text)
+        if not sc.dense:
+            return []
+        results = [self.result("CREDIT_CARD", w.start, w.end, score, en, id_, word)
+                   for w, score, en, id_, word in sc.memo("cards", _decide)]
+        results += [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
+                    for d in sc.memo("16", decide16) if d.entity == "CREDIT_CARD"]
+        return results

@@ -1,0 +1,67 @@
+"""ID_NPWP: Nomor Pokok Wajib Pajak, the taxpayer number.
+
+What: the 15-digit form ``TT.SSS.SSS.C-KKK.CCC`` (taxpayer type, serial, a
+Luhn check digit over the first nine digits, tax office KPP, branch; e.g.
+``09.236.561.8-410.000``), and the 16-digit form in use since 2024: for a
+resident individual the NIK itself, for others ``0`` followed by the 15-digit
+number.
+
+Why: the NPWP opens a person's or company's tax record (income, assets) and
+is asked for in procurement and payroll files; leaked with the name it is used
+for invoice fraud.
+
+How: a 15-digit window written in the NPWP grouping (2-3-3-1-3-3, any
+separators) whose check digit holds is an NPWP without a label; the plain
+15 digits need an NPWP/tax label.  The 16-digit form is reported only in tax
+context ("NPWP", "pajak", "wajib pajak"), decided together with NIK and KK
+(:func:`dlp.classifiers._digits.decide16`).  A labelled number written as one
+number is reported even if the check digit fails.
+
+Source: UU 6/1983 jo. UU 7/2021 (KUP, HPP) on the NPWP; PMK 112/PMK.03/2022
+on NIK as NPWP (16 digits from 2024); PER DJP on the NPWP format and check
+digit (Luhn over the nine-digit base).
+"""
+from __future__ import annotations
+
+from dlp.classifiers._digits import DigitRecognizer, check_npwp15, decide16, reportable_mistype, scan
+
+NPWP_GROUPS = (2, 3, 3, 1, 3, 3)
+
+
+def _decide15(sc):
+    out = []
+    for w in sc.windows(15):
+        chk = check_npwp15(w.digits)
+        if not (chk.ok or (w.tight and sc.maybe_labelled(w.start, w.end, "NPWP"))):
+            continue
+        lab = sc.label_for(w.start, w.end)
+        cat, word = (lab.cat, lab.word) if lab else (None, None)
+        shaped = w.groups == NPWP_GROUPS
+        near_en = f" (labelled “{word}”)" if word else ""
+        near_id = f" (berlabel “{word}”)" if word else ""
+        if chk.ok and (shaped or cat == "NPWP"):
+            score = 0.95 if cat == "NPWP" else 0.9
+            out.append((w, score, f"15-digit NPWP{near_en}: {chk.en}", f"NPWP 15 digit{near_id}: {chk.id}", word))
+        elif cat == "NPWP" and reportable_mistype(sc, w, lab):
+            out.append((w, 0.6, f"Labelled NPWP{near_en} whose check fails ({chk.en})",
+                        f"Nomor berlabel NPWP{near_id} dengan cek gagal ({chk.id})", word))
+    return out
+
+
+class IdNpwpRecognizer(DigitRecognizer):
+    """Indonesian taxpayer number (NPWP): 15 digits with a Luhn check digit, or 16 digits in tax context."""
+
+    ENTITIES = ("ID_NPWP",)
+    CONTEXT = ("npwp", "nomor pokok wajib pajak", "wajib pajak", "pajak")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.wanted(entities):
+            return []
+        sc = scan(text)
+        if not sc.dense:
+            return []
+        results = [self.result("ID_NPWP", w.start, w.end, score, en, id_, word)
+                   for w, score, en, id_, word in sc.memo("15", _decide15)]
+        results += [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
+                    for d in sc.memo("16", decide16) if d.entity == "ID_NPWP"]
+        return results

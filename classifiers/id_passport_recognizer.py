@@ -1,0 +1,69 @@
+"""ID_PASSPORT: Indonesian passport numbers, only where a passport label names them.
+
+What: one capital letter and seven digits (``A``/``B``/``C`` for ordinary
+passports of successive series, ``E`` for the electronic passport, ``X`` for
+the newer series ...), e.g. ``X1234567``, also written ``X 1234567``.
+
+Why: a passport number with a name and birth date is enough to book travel
+or open accounts abroad in someone's name; it leaks with travel bookings and
+delegation lists.
+
+How: a letter and seven digits is a common shape (stock numbers, letter
+numbers, codes), so it is reported only when a passport label names it:
+``paspor``, ``passport``, ``No. Paspor``, ``Passport No.`` on its line or the
+line above (a spreadsheet cell whose column header is "Paspor"), a table
+column headed "Paspor" (score 0.9); or the word within the preceding 1500
+characters, as in a long table under a "Paspor" column header (score 0.6).
+No label, no finding.
+
+Source: UU 6/2011 on Keimigrasian; Permenkumham 8/2014 on the passport
+(letter + 7-digit numbering of the Direktorat Jenderal Imigrasi).
+"""
+from __future__ import annotations
+
+import re
+
+from dlp.classifiers._digits import DigitRecognizer, scan
+
+_ANY_LABEL = re.compile(r"pas+port|paspor", re.IGNORECASE)
+_PASSPORT = re.compile(r"(?<![A-Za-z0-9/\-])([A-Z])[ \t]?(\d{7})(?![\w/\-])")
+WIDE = 1500  # a long table under a "Paspor" column header
+
+
+class IdPassportRecognizer(DigitRecognizer):
+    """Indonesian passport number (letter + 7 digits) near a passport label."""
+
+    ENTITIES = ("ID_PASSPORT",)
+    CONTEXT = ("paspor", "passport", "no. paspor", "nomor paspor", "passport no", "passport number")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.wanted(entities):
+            return []
+        sc = scan(text)
+        low = sc.lower()
+        if low and not ("paspor" in low or "passport" in low or "pasport" in low):
+            return []  # no passport word anywhere: nothing can be a passport number
+        if not low and not _ANY_LABEL.search(text):
+            return []
+        results = []
+        for m in _PASSPORT.finditer(text):
+            s, e = m.span()
+            lab = sc.label_for(s, e)
+            number = m.group(1) + m.group(2)
+            if lab and lab.cat == "PASSPORT":
+                results.append(self.result(
+                    "ID_PASSPORT", s, e, 0.9,
+                    f"Passport number {number} (labelled “{lab.word}”)",
+                    f"Nomor paspor {number} (berlabel “{lab.word}”)", lab.word))
+                continue
+            if lab and lab.how in ("line", "above", "column"):
+                continue  # named as something else
+            near = None
+            for near in _ANY_LABEL.finditer(text, max(0, s - WIDE), s):
+                pass
+            if near:
+                results.append(self.result(
+                    "ID_PASSPORT", s, e, 0.6,
+                    f"Passport number {number} (“{near.group()}” earlier in the text)",
+                    f"Nomor paspor {number} (“{near.group()}” disebut sebelumnya)", near.group()))
+        return results

@@ -1,0 +1,126 @@
+"""ID_KK: 16-digit family-card numbers told apart from NIKs by their label."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import sys
+
+import pytest
+
+
+def load_factories():
+    name = "dlp_tests_classifiers_factories"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, pathlib.Path(__file__).with_name("factories.py"))
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+F = load_factories()
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+def found(analyzer, text, entity):
+    return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
+
+KK = F.make_kk("3273", 1, D(2015, 3, 12), serial=7)
+KK2 = F.make_kk("3171", 6, D(2009, 11, 30), serial=1203)
+NIK = F.make_nik("3273", 1, D(1985, 4, 23), female=True, serial=3)
+NIK2 = F.make_nik("3171", 6, D(1960, 1, 2), serial=9)
+
+POSITIVES = [
+    (f"No. KK: {KK}", KK),
+    (f"Nomor KK {KK2}", KK2),
+    (f"Nomor Kartu Keluarga : {KK}", KK),
+    (f"KK {F.spaced(KK)}", F.spaced(KK)),
+    (f"no kk {KK[:6]}.{KK[6:12]}.{KK[12:]}", f"{KK[:6]}.{KK[6:12]}.{KK[12:]}"),
+    (f"NKK={KK}", KK),
+    (f"Kartu Keluarga\n{KK}", KK),                        # label on the line above (form, cell header)
+    (f"{KK} (No. KK)", KK),                               # label after
+    (f"No. KK: {KK}\nNIK: {NIK}", KK),
+    ("No. KK: 9912011203150007", "9912011203150007"),     # labelled, structure fails: still reported
+    (f"KK: {KK.replace('0', 'O')}", KK.replace("0", "O")),
+]
+
+# (text, number) pairs where the number must be a NIK, not a KK
+NIK_NOT_KK = [
+    (f"No. KK: {KK}\nNIK: {NIK}", NIK),
+    (f"Nomor KK {KK} dan NIK kepala keluarga {NIK}", NIK),
+    (f"{NIK}", NIK),
+    (f"Kepala keluarga {NIK}", NIK),                       # "keluarga" alone is no KK label
+    (f"No. KK: {KK}, {NIK}", NIK),                        # the label is used up by the first number
+]
+
+NEGATIVES = [
+    "No. KK: 3273********0007",
+    "KK 1234567890123456",
+    "Nomor KK: -",
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_kk_found(analyzer, text, expected):
+    assert expected in found(analyzer, text, "ID_KK")
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_kk_not_also_nik(analyzer, text, expected):
+    assert expected not in found(analyzer, text, "ID_NIK")
+
+
+@pytest.mark.parametrize("text,nik", NIK_NOT_KK)
+def test_nik_stays_nik(analyzer, text, nik):
+    assert nik in found(analyzer, text, "ID_NIK")
+    assert nik not in found(analyzer, text, "ID_KK")
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_kk(analyzer, text):
+    assert found(analyzer, text, "ID_KK") == []
+
+
+def test_table_header_maps_columns(analyzer):
+    text = ("No\tNama\tNIK\tNo. KK\n"
+            f"1\tSiti Rahma\t{NIK}\t{KK}\n"
+            f"2\tBudi Santoso\t{NIK2}\t{KK2}\n")
+    findings = {(f.entity_type, f.text) for f in analyzer.analyze_text(text)}
+    assert {("ID_NIK", NIK), ("ID_NIK", NIK2), ("ID_KK", KK), ("ID_KK", KK2)} <= findings
+
+
+def test_table_header_maps_columns_kk_first(analyzer):
+    text = ("Nomor KK        NIK               Nama\n"
+            f"{KK}  {NIK}  Siti\n")
+    findings = {(f.entity_type, f.text) for f in analyzer.analyze_text(text)}
+    assert {("ID_NIK", NIK), ("ID_KK", KK)} <= findings
+
+
+def test_cell_header_context(analyzer):
+    from dlp.models import Chunk
+
+    findings = analyzer.analyze([Chunk(KK, "sheet Data!C2", context="No. KK"),
+                                 Chunk(NIK, "sheet Data!D2", context="NIK")])
+    assert {(f.entity_type, f.text, f.part) for f in findings} == {
+        ("ID_KK", KK, "sheet Data!C2"), ("ID_NIK", NIK, "sheet Data!D2")}
+
+
+def test_reason_says_issue_date(analyzer):
+    (f,) = [f for f in analyzer.analyze_text(f"No. KK {KK}") if f.entity_type == "ID_KK"]
+    assert "issued 12-03-15" in f.reason["en"] and "terbit" in f.reason["id"]
+
+
+def test_recognizer_alone():
+    from dlp.classifiers.id_kk_recognizer import IdKkRecognizer
+
+    text = f"Nomor KK: {KK}"
+    (r,) = IdKkRecognizer().analyze(text, ["ID_KK"])
+    assert (r.start, r.end, r.entity_type) == (text.index(KK), len(text), "ID_KK")

@@ -1,0 +1,171 @@
+"""ID_NIK: table of positives (with spans), true negatives and evasions, through the engine and alone."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import sys
+
+import pytest
+
+
+def load_factories():
+    name = "dlp_tests_classifiers_factories"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, pathlib.Path(__file__).with_name("factories.py"))
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+F = load_factories()
+D = dt.date
+
+NIK_M = F.make_nik("3273", 1, D(1985, 4, 23), female=False, serial=3)      # Kota Bandung
+NIK_F = F.make_nik("3578", 12, D(1992, 11, 5), female=True, serial=217)    # Kota Surabaya, woman: day 45
+NIK_2003 = F.make_nik("3276", 3, D(2003, 2, 28), female=True, serial=41)   # Kota Depok, born 2003
+NIK_KALTARA = F.make_nik("6501", 2, D(1979, 7, 1), serial=88)              # Kalimantan Utara (since 2012)
+NIK_OLD_KALTIM = F.make_nik("6404", 2, D(1979, 7, 1), serial=89)           # same regency, pre-2012 code
+NIK_PAPUA_SEL = F.make_nik("9301", 5, D(1990, 1, 9), serial=12)            # Papua Selatan (since 2022)
+NIK_OLD_PAPUA = F.make_nik("9101", 5, D(1990, 1, 9), serial=13)            # Merauke, pre-2022 code
+NIK_LEAP = F.make_nik("3171", 4, D(2000, 2, 29), female=True, serial=5)    # 29 Feb 2000
+NIK_LUHN = F.random_niks(1, seed=7, luhn=True)[0]                           # also passes the card check
+assert F.luhn_ok(NIK_LUHN)
+
+# (text, expected finding text)
+POSITIVES = [
+    (f"Data pemohon: {NIK_M}", NIK_M),
+    (f"NIK: {NIK_M}", NIK_M),
+    (f"No. KTP {NIK_F}", NIK_F),
+    (f"Nomor Induk Kependudukan : {NIK_2003}", NIK_2003),
+    (f"{NIK_KALTARA} Tarakan", NIK_KALTARA),
+    (f"warga lama {NIK_OLD_KALTIM}", NIK_OLD_KALTIM),
+    (f"pemohon {NIK_PAPUA_SEL}", NIK_PAPUA_SEL),
+    (f"pemohon {NIK_OLD_PAPUA}", NIK_OLD_PAPUA),
+    (f"lahir kabisat {NIK_LEAP}", NIK_LEAP),
+    (f"{NIK_LUHN}", NIK_LUHN),  # a Luhn-valid NIK without card context is a NIK
+    (f"1. Budi Santoso\t{NIK_M}\tJl. Merdeka 10", NIK_M),
+    (f"NIK {NIK_M}, NIK istri {NIK_F}", NIK_F),
+    # labelled numbers are reported even when the structure fails (a mistyped NIK still leaks)
+    ("NIK: 9912016304850003", "9912016304850003"),
+    ("No. KTP 3273013204850003", "3273013204850003"),
+    ("NIK : 3273 0163 0485 0000", "3273 0163 0485 0000"),
+]
+
+EVASIONS = [
+    (f"NIK {F.spaced(NIK_M)}", F.spaced(NIK_M)),
+    (f"NIK {F.spaced(NIK_M, 4, '-')}", F.spaced(NIK_M, 4, "-")),
+    (f"ktp {NIK_M[:2]}.{NIK_M[2:4]}.{NIK_M[4:6]}.{NIK_M[6:12]}.{NIK_M[12:]}",
+     f"{NIK_M[:2]}.{NIK_M[2:4]}.{NIK_M[4:6]}.{NIK_M[6:12]}.{NIK_M[12:]}"),
+    (f"{NIK_F[:6]} {NIK_F[6:12]} {NIK_F[12:]}", f"{NIK_F[:6]} {NIK_F[6:12]} {NIK_F[12:]}"),
+    (f"{NIK_F[:8]} {NIK_F[8:]}", f"{NIK_F[:8]} {NIK_F[8:]}"),
+    (f"NIK : {NIK_M[:4]}.{NIK_M[4:8]}-{NIK_M[8:12]} {NIK_M[12:]}", f"{NIK_M[:4]}.{NIK_M[4:8]}-{NIK_M[8:12]} {NIK_M[12:]}"),
+    (f"wrapped {NIK_F[:8]}\n{NIK_F[8:]} end", f"{NIK_F[:8]}\n{NIK_F[8:]}"),
+    (" ".join(NIK_M), " ".join(NIK_M)),
+    (f"NIK{NIK_M}", NIK_M),
+    (f"NIK {NIK_M[:8]}-\n{NIK_M[8:]}", f"{NIK_M[:8]}-\n{NIK_M[8:]}"),          # hyphenated at a line break
+    (f"NIK {F.spaced(NIK_F, 2)}", F.spaced(NIK_F, 2)),
+    ("NIK: " + NIK_M.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+     NIK_M.translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
+    (f"NIK {NIK_M[:4]}\u200b{NIK_M[4:8]}\u200b{NIK_M[8:]}", f"{NIK_M[:4]}\u200b{NIK_M[4:8]}\u200b{NIK_M[8:]}"),
+    (f"NIK: {NIK_M.replace('0', 'O').replace('1', 'l')}", NIK_M.replace("0", "O").replace("1", "l")),
+]
+
+NEGATIVES = [
+    "9912016304850003",                       # province 99 does not exist, no label
+    "3299016304850003",                       # regency 32.99 does not exist
+    "3273006304850003",                       # district 00
+    "3273016313850003",                       # month 13
+    "3273013104850003",                       # 31 April
+    "3273016304850000",                       # serial 0000
+    "3273********0003",                       # masked
+    "3273xxxxxxxxxxxx",
+    "NIK: 3273 **** **** 0003",
+    f"{NIK_M}1",                              # 17 digits: not a NIK
+    f"ab{NIK_M}cd",                           # inside an alphanumeric token
+    "12345678\n87654321",                     # two unrelated numbers on consecutive lines
+    "Rp 3.273.016.304.850.003",               # an amount
+    "Sertifikat elektronik 9912016304850003",  # "nik" inside "elektronik" is no label
+    "teknik unik 9912016304850003",
+    f"No. Rekening: {NIK_M}",                 # named as a bank account
+    "Contoh penulisan NIK: 3201234567890001",  # an example in a guide, structure fails
+    "NIK: 1234567890123456",                  # placeholder
+    "NIK: 0000000000000000",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def rec():
+    from dlp.classifiers.id_nik_recognizer import IdNikRecognizer
+
+    return IdNikRecognizer(supported_language="id")
+
+
+def _found(analyzer, text, entity="ID_NIK"):
+    return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES + EVASIONS)
+def test_engine_reports_nik(analyzer, text, expected):
+    assert expected in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text,expected", [p for p in POSITIVES + EVASIONS if p[0].isascii()])
+def test_recognizer_span(rec, text, expected):
+    spans = [(r.start, r.end) for r in rec.analyze(text, ["ID_NIK"])]
+    start = text.index(expected)
+    assert (start, start + len(expected)) in spans
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_nik(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_luhn_valid_nik_is_not_a_card(analyzer):
+    types = {f.entity_type for f in analyzer.analyze_text(f"Peserta: {NIK_LUHN}")}
+    assert types == {"ID_NIK"}
+
+
+def test_reason_decodes_region_and_birth(analyzer):
+    (f,) = [f for f in analyzer.analyze_text(f"NIK: {NIK_F}") if f.entity_type == "ID_NIK"]
+    assert "35.78.12" in f.reason["en"] and "Kota Surabaya" in f.reason["en"]
+    assert "1992-11-05" in f.reason["en"] and "female" in f.reason["en"]
+    assert "perempuan" in f.reason["id"]
+
+
+def test_historical_code_named(analyzer):
+    (f,) = [f for f in analyzer.analyze_text(NIK_OLD_PAPUA) if f.entity_type == "ID_NIK"]
+    assert "Merauke" in f.reason["en"] and "93.01" in f.reason["en"]
+
+
+def test_two_valid_halves_across_lines_only_when_valid(analyzer):
+    # 8 + 8 digits on consecutive lines merge only if the 16 digits validate fully
+    text = f"{NIK_M[:8]}\n{NIK_M[8:]}"
+    assert _found(analyzer, text) == [text]
+    labelled_bad = "NIK\n99120163\n04850003"
+    assert _found(analyzer, labelled_bad) == []
+
+
+def test_every_province_accepted(rec):
+    from dlp.classifiers._digits import regions
+
+    provinces = [c for c in regions() if len(c) == 2]
+    assert len(provinces) == 38 and {"65", "91", "92", "93", "94", "95", "96"} <= set(provinces)
+    for code in provinces:
+        regency = min(c for c in regions() if c.startswith(code + ".") and len(c) == 5)
+        nik = F.make_nik(regency.replace(".", ""), 1, D(1970, 6, 15), serial=1)
+        assert rec.analyze(nik, ["ID_NIK"]), nik
+
+
+def test_many_random_niks_found_alone(rec):
+    for nik in F.random_niks(200, seed=3):
+        assert [(r.start, r.end) for r in rec.analyze(f"x {nik} y", ["ID_NIK"])] == [(2, 18)], nik

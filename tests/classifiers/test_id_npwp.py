@@ -1,0 +1,104 @@
+"""ID_NPWP: 15-digit taxpayer numbers with their check digit, and the 16-digit form in tax context."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import sys
+
+import pytest
+
+
+def load_factories():
+    name = "dlp_tests_classifiers_factories"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, pathlib.Path(__file__).with_name("factories.py"))
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+F = load_factories()
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+def found(analyzer, text, entity):
+    return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
+
+NPWP = F.make_npwp("09", 236561, kpp="410")
+NPWP2 = F.make_npwp("01", 3456, kpp="051", branch="001")
+PLAIN = F.make_npwp("07", 991234, kpp="442", formatted=False)
+NIK = F.make_nik("3273", 1, D(1985, 4, 23), serial=3)
+NPWP16_BADAN = "0" + F.make_npwp("02", 777001, kpp="091", formatted=False)
+
+
+def _bad_check(npwp: str) -> str:
+    d = F.npwp_digits(npwp)
+    wrong = str((int(d[8]) + 1) % 10)
+    return npwp[:11] + wrong + npwp[12:]
+
+
+POSITIVES = [
+    (f"NPWP: {NPWP}", NPWP),
+    (f"{NPWP2}", NPWP2),                                        # the NPWP grouping needs no label
+    (f"NPWP {PLAIN}", PLAIN),                                   # plain 15 digits with a label
+    (f"npwp {F.npwp_digits(NPWP)[:2]} {F.npwp_digits(NPWP)[2:5]} {F.npwp_digits(NPWP)[5:8]} "
+     f"{F.npwp_digits(NPWP)[8]} {F.npwp_digits(NPWP)[9:12]} {F.npwp_digits(NPWP)[12:]}", None),
+    (f"NPWP : {NPWP.replace('-', ' - ')}", NPWP.replace("-", " - ")),
+    (f"NPWP {NIK}", NIK),                                       # 16-digit NPWP = NIK, in tax context
+    (f"NPWP baru (16 digit): {NPWP16_BADAN}", NPWP16_BADAN),    # 0 + 15-digit NPWP
+    (f"Nomor Pokok Wajib Pajak {NPWP}", NPWP),
+    (f"NPWP: {_bad_check(NPWP)}", _bad_check(NPWP)),            # labelled, check digit wrong: reported
+]
+POSITIVES = [(t, e if e is not None else t[5:]) for t, e in POSITIVES]
+
+NEGATIVES = [
+    _bad_check(NPWP),                       # NPWP shape but the check digit fails, no label
+    PLAIN,                                  # plain 15 digits without a label
+    "NOP PBB 32.73.010.001.001-0123.0",     # tax object number
+    "00.000.000.0-000.000",                 # placeholder
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_npwp_found(analyzer, text, expected):
+    assert expected in found(analyzer, text, "ID_NPWP")
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_an_npwp(analyzer, text):
+    assert found(analyzer, text, "ID_NPWP") == []
+
+
+@pytest.mark.parametrize("npwp", ["06.065.100.7-435.000", "09.236.561.8-410.000"])
+def test_check_digit_rule(npwp):
+    from dlp.classifiers._digits import check_npwp15
+
+    assert check_npwp15(F.npwp_digits(npwp)).ok
+    assert not check_npwp15(F.npwp_digits(_bad_check(npwp))).ok
+
+
+def test_sixteen_digits_without_tax_context_is_nik(analyzer):
+    assert found(analyzer, NIK, "ID_NIK") == [NIK]
+    assert found(analyzer, NIK, "ID_NPWP") == []
+
+
+def test_nik_as_npwp_reported_once(analyzer):
+    findings = [(f.entity_type, f.text) for f in analyzer.analyze_text(f"NIK {NIK}\nNPWP {NIK}")]
+    assert findings == [("ID_NIK", NIK), ("ID_NPWP", NIK)]
+
+
+def test_recognizer_alone_span():
+    from dlp.classifiers.id_npwp_recognizer import IdNpwpRecognizer
+
+    text = f"CV Mitra, NPWP {NPWP}, alamat"
+    (r,) = IdNpwpRecognizer().analyze(text, ["ID_NPWP"])
+    assert text[r.start:r.end] == NPWP and "tax office 410" in r.recognition_metadata["dlp_reason"]["en"]

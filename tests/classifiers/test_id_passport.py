@@ -1,0 +1,83 @@
+"""ID_PASSPORT: letter + 7 digits, only where a passport label names it."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import sys
+
+import pytest
+
+
+def load_factories():
+    name = "dlp_tests_classifiers_factories"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, pathlib.Path(__file__).with_name("factories.py"))
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+F = load_factories()
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+def found(analyzer, text, entity):
+    return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
+
+POSITIVES = [
+    ("No. Paspor: X1234567", "X1234567"),
+    ("Passport No. B 7654321", "B 7654321"),
+    ("nomor paspor C0012345 berlaku s.d. 2030", "C0012345"),
+    ("Paspor\nE9876543", "E9876543"),
+    ("Nama\tNIK\tPaspor\nSiti\t3273016304850003\tX7654321\n", "X7654321"),
+    ("Mohon paspor dibawa. Data: Budi Santoso, A2345678, berangkat 12/05", "A2345678"),
+]
+
+NEGATIVES = [
+    "X1234567",                                  # no label
+    "Kode barang B1234567",
+    "Nomor: B-1234567/KS.01/2021 paspor",        # a letter number
+    "paspor x1234567",                           # lower case: not how they are written
+    "paspor X12345678",                          # eight digits
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_passport_found(analyzer, text, expected):
+    assert expected in found(analyzer, text, "ID_PASSPORT")
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_passport(analyzer, text):
+    assert found(analyzer, text, "ID_PASSPORT") == []
+
+
+def test_long_table_under_passport_header(analyzer):
+    rows = "".join(f"{i}\tPeserta Nomor {i}\tX{1000000 + i}\tKamar {i}\n" for i in range(1, 30))
+    text = "No\tNama\tPaspor\tKeterangan\n" + rows
+    assert len(found(analyzer, text, "ID_PASSPORT")) == 29
+
+
+def test_column_header_as_chunk_context(analyzer):
+    from dlp.models import Chunk
+
+    findings = analyzer.analyze([Chunk("X7654321", "sheet Peserta!D3", context="No. Paspor"),
+                                 Chunk("X7654322", "sheet Peserta!E3", context="Kode Booking")])
+    assert [(f.entity_type, f.text) for f in findings] == [("ID_PASSPORT", "X7654321")]
+
+
+def test_recognizer_alone():
+    from dlp.classifiers.id_passport_recognizer import IdPassportRecognizer
+
+    text = "Passport number: X1234567."
+    (r,) = IdPassportRecognizer().analyze(text, ["ID_PASSPORT"])
+    assert (r.start, r.end) == (17, 25)
