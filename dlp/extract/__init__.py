@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import time
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -74,7 +75,20 @@ EXTRACTORS = {
     DOCX: "docx:extract",
     XLSX: "xlsx:extract",
     PPTX: "pptx:extract",
+    "application/vnd.oasis.opendocument.text": "odf:extract",
+    "application/vnd.oasis.opendocument.spreadsheet": "odf:extract",
+    "application/vnd.oasis.opendocument.presentation": "odf:extract",
+    "application/vnd.oasis.opendocument.text-template": "odf:extract",
+    "application/vnd.oasis.opendocument.spreadsheet-template": "odf:extract",
+    "application/vnd.oasis.opendocument.presentation-template": "odf:extract",
     "application/zip": "archive:extract",
+    "application/epub+zip": "archive:extract",
+    "application/x-tar": "archive:extract_tar",
+    "application/gzip": "archive:extract_compressed",
+    "application/x-gzip": "archive:extract_compressed",
+    "application/x-bzip2": "archive:extract_compressed",
+    "application/x-xz": "archive:extract_compressed",
+    "application/xml": "text:extract",
     "image/png": "image:extract",
     "image/jpeg": "image:extract",
     "image/webp": "image:extract",
@@ -117,7 +131,24 @@ def sniff(data: bytes) -> str:
         return _sniff_text(head, mt)
     if mt in ("application/octet-stream", "application/x-empty") and _looks_like_utf16(head):
         return "text/plain"
+    if mt == "application/octet-stream" and b"%PDF-" in head[:1024]:
+        return "application/pdf"  # a PDF with bytes before its header: readers accept it
+    if mt == "application/octet-stream" and _looks_like_utf8_text(head):
+        return "text/plain"  # libmagic gives up on very short texts ("ok", "x")
     return mt
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _looks_like_utf8_text(head: bytes) -> bool:
+    sample = head[:65536]
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 3:  # only a character cut at the end of the sample is allowed
+            return False
+    return not _CONTROL.search(sample)
 
 
 def _sniff_zip(data: bytes) -> str:
@@ -133,14 +164,45 @@ def _sniff_zip(data: bytes) -> str:
         return XLSX
     if "ppt/presentation.xml" in names:
         return PPTX
+    if "content.xml" in names and "mimetype" in names:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                declared = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+        except Exception:
+            declared = ""
+        if declared in EXTRACTORS:
+            return declared
     return "application/zip"
+
+
+_HTML_START = re.compile(rb"<(?:html|head|body|div|p|table|span|meta|title|br|h[1-6]|ul|ol|section|article|!--)[\s>/]")
+_HEADER_LINE = re.compile(rb"([A-Za-z][A-Za-z0-9-]*):[ \t]?[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*")
+_MAIL_HEADERS = {b"from", b"to", b"cc", b"subject", b"date", b"mime-version", b"message-id", b"received",
+                 b"return-path", b"reply-to", b"content-type"}
 
 
 def _sniff_text(head: bytes, mt: str) -> str:
     lead = head.lstrip()[:512].lower()
     if lead.startswith((b"<!doctype html", b"<html")) or b"<html" in lead:
         return "text/html"
+    if lead.startswith(b"<") and _HTML_START.match(lead):
+        return "text/html"  # a fragment (a pasted <div>, a saved e-mail body) is HTML too
+    if _looks_like_mail(head):
+        return "message/rfc822"
     return mt if mt in EXTRACTORS else "text/plain"
+
+
+def _looks_like_mail(head: bytes) -> bool:
+    """A message whose first header libmagic does not know (``Subject:``, ``MIME-Version:``)."""
+    pos, names = 0, set()
+    for _ in range(60):
+        m = _HEADER_LINE.match(head, pos)
+        if not m:
+            break
+        names.add(m.group(1).lower())
+        pos = m.end()
+    at_blank = head[pos:pos + 1] == b"\n" or head[pos:pos + 2] == b"\r\n"
+    return at_blank and len(names & _MAIL_HEADERS) >= 2 and bool(names & {b"from", b"mime-version", b"received"})
 
 
 def _looks_like_utf16(head: bytes) -> bool:
@@ -196,33 +258,78 @@ def extract_bytes(data: bytes, ctx: Context | None = None) -> Extraction:
 
 
 def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
-    """An OLE container: an encrypted OOXML file (tried with the empty password) or legacy Office."""
+    """An OLE container: an encrypted Office file or a legacy (97-2003) one.
+
+    An encrypted file is tried with the empty password and with Excel's
+    built-in "VelvetSweatshop" (what a workbook that is only write-protected
+    is encrypted with); the decrypted file is then extracted as usual.
+    Anything else needs a password we do not have: ``encrypted``.
+    """
     try:
         import msoffcrypto
-
-        office = msoffcrypto.OfficeFile(io.BytesIO(data))
-        if office.is_encrypted():
-            out = io.BytesIO()
-            try:
-                office.load_key(password="")
-                office.decrypt(out)
-            except Exception:
-                # Excel's default "VelvetSweatshop" password is what an
-                # unprotected-but-encrypted workbook uses.
-                try:
-                    office = msoffcrypto.OfficeFile(io.BytesIO(data))
-                    office.load_key(password="VelvetSweatshop")
-                    out = io.BytesIO()
-                    office.decrypt(out)
-                except Exception:
-                    return Extraction(mt, errors=[ScanError("encrypted")])
-            inner = extract_bytes(out.getvalue(), ctx.child())
-            return inner
     except ImportError:
         return Extraction(mt, errors=[ScanError("encrypted", "msoffcrypto-tool not installed")])
+    try:
+        encrypted = msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted()
     except Exception:
-        pass
-    return Extraction(mt, errors=[ScanError("unsupported", mt)])
+        encrypted = False
+    if not encrypted:
+        return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
+    for password in ("", "VelvetSweatshop"):
+        plain = _decrypt_office(data, password)
+        if plain is not None:
+            return extract_bytes(plain, ctx.child())
+    return Extraction(mt, errors=[ScanError("encrypted")])
+
+
+def _decrypt_office(data: bytes, password: str) -> bytes | None:
+    """``data`` decrypted with ``password`` (verified, so a wrong one never yields garbage), or None."""
+    import msoffcrypto
+
+    try:
+        office = msoffcrypto.OfficeFile(io.BytesIO(data))
+        if password == "" and getattr(office, "format", "") == "ooxml":
+            # msoffcrypto's load_key ignores an empty password; derive the key ourselves.
+            if not _empty_password_key(office):
+                return None
+        else:
+            try:
+                office.load_key(password=password, verify_password=True)
+            except TypeError:  # formats whose load_key verifies by itself
+                office.load_key(password=password)
+        out = io.BytesIO()
+        office.decrypt(out)
+        plain = out.getvalue()
+    except Exception:
+        return None
+    return plain or None
+
+
+def _empty_password_key(office) -> bool:
+    """Set the OOXML file's key for the empty password if that password is right."""
+    info = office.info
+    if office.type == "agile":
+        from msoffcrypto.method.ecma376_agile import ECMA376Agile
+
+        if not ECMA376Agile.verify_password("", info["passwordSalt"], info["passwordHashAlgorithm"],
+                                            info["encryptedVerifierHashInput"], info["encryptedVerifierHashValue"],
+                                            info["spinValue"], info["passwordKeyBits"]):
+            return False
+        office.secret_key = ECMA376Agile.makekey_from_password(
+            "", info["passwordSalt"], info["passwordHashAlgorithm"], info["encryptedKeyValue"],
+            info["spinValue"], info["passwordKeyBits"])
+        return True
+    if office.type == "standard":
+        from msoffcrypto.method.ecma376_standard import ECMA376Standard
+
+        h, v = info["header"], info["verifier"]
+        key = ECMA376Standard.makekey_from_password("", h["algId"], h["algIdHash"], h["providerType"],
+                                                    h["keySize"], v["saltSize"], v["salt"])
+        if not ECMA376Standard.verifykey(key, v["encryptedVerifier"], v["encryptedVerifierHash"]):
+            return False
+        office.secret_key = key
+        return True
+    return False
 
 
 def nest(parent: Extraction, child: Extraction, member: str) -> None:

@@ -17,10 +17,7 @@ def decode(data: bytes) -> str:
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    # UTF-16 without a BOM: every other byte NUL (UTF-8 text has none).
     sample = data[:4096]
     if len(sample) >= 4:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
@@ -29,15 +26,29 @@ def decode(data: bytes) -> str:
         if even > 0.4 * len(sample) / 2 and odd < even / 10:
             return data.decode("utf-16-be", errors="replace")
     try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 is what Indonesian offices' Windows machines write when not
+    # UTF-8; it decodes strictly unless one of its five unused bytes occurs.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "utf_8", "cp1250"]).best()
+        best = from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
             return data.decode(best.encoding, errors="replace")
-    except ImportError:
+    except (ImportError, LookupError):
         pass
-    return data.decode("cp1252", errors="replace")
+    return data.decode("latin-1")
 
 
 def extract(data: bytes, ctx) -> Extraction:
-    return Extraction("text/plain", [Chunk(decode(data), "body")])
+    """The whole text as one ``body`` chunk."""
+    text = decode(data)
+    if "\x00" in text:  # stray NULs (a padded export) separate nothing a reader sees
+        text = text.replace("\x00", "")
+    return Extraction("text/plain", [Chunk(text, "body")] if text.strip() else [])

@@ -1,0 +1,235 @@
+"""HTML pages: the text a reader sees, plus what the page source hands to anyone who looks.
+
+Parsed with the standard library's :mod:`html.parser` (tolerant of broken
+markup, no dependency).  Chunks and their parts:
+
+=====================  =========================================================
+``body``               visible text as a browser lays it out: whitespace runs
+                       collapsed, block elements (``p``, ``div``, ``td``,
+                       ``li``, ``br`` ...) on lines of their own so that words of
+                       different elements never glue together, ``pre`` kept
+                       as is; the ``title`` first
+``comment``            ``<!-- comments -->``: left-over notes leak
+``field:NAME``         values of form fields (hidden inputs included), with
+                       the field's name as context
+``attribute:NAME``     ``alt``, ``title``, ``placeholder``, ``aria-label``,
+                       ``data-*`` values, ``value`` of other elements
+``link``               addresses behind ``mailto:``/``tel:`` links
+``metadata:NAME``      ``<meta name=... content=...>`` (author, description ...)
+``data``               JSON data blocks (``<script type="application/ld+json">``)
+=====================  =========================================================
+
+Script and style code is never read: it is code, not content.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from dlp.extract.text import decode
+from dlp.models import Chunk, Extraction
+
+MEDIA_TYPE = "text/html"
+
+# Elements whose content is not text for the reader.
+SKIP = {"script", "style", "template", "svg:style", "noembed", "object", "applet"}
+# Elements that start a new line when rendered.
+BLOCK = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2",
+    "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav",
+    "noscript", "ol", "optgroup", "option", "p", "pre", "section", "select", "summary", "table", "tbody",
+    "td", "textarea", "tfoot", "th", "thead", "title", "tr", "ul", "iframe",
+}
+# Table cells are separated by a tab, not a line, so a row reads as a row.
+CELL = {"td", "th"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+        "wbr", "keygen"}
+TEXT_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label", "aria-description", "label", "summary",
+                   "abbr", "content")
+DATA_SCRIPT_TYPES = ("application/ld+json", "application/json")
+_WS = re.compile(r"[ \t\r\n\f\u00a0]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []     # finished lines of visible text
+        self.line: list[str] = []      # pieces of the current line
+        self.title: list[str] = []
+        self.chunks: list[Chunk] = []
+        self.skip = 0                  # depth inside script/style
+        self.pre = 0
+        self.in_title = False
+        self.data_script = False
+        self.data_buf: list[str] = []
+        self.seen: set[tuple[str, str]] = set()
+
+    # -- visible text ----------------------------------------------------------------
+    def _break(self):
+        text = "".join(self.line)
+        if not self.pre:
+            text = _WS.sub(" ", text).strip()
+        if text.strip():
+            self.lines.append(text)
+        self.line = []
+
+    def handle_starttag(self, tag, attrs):
+        tag = tag.lower()
+        a = {k.lower(): (v or "") for k, v in attrs}
+        self._attributes(tag, a)
+        if tag == "script":
+            self.skip += 1
+            if a.get("type", "").lower().split(";")[0].strip() in DATA_SCRIPT_TYPES:
+                self.data_script = True
+                self.data_buf = []
+            return
+        if tag in SKIP:
+            self.skip += 1
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag == "pre":
+            self._break()
+            self.pre += 1
+        elif tag in CELL:
+            self.line.append("\t")
+        elif tag in BLOCK:
+            self._break()
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag.lower() not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        tag = tag.lower()
+        if tag == "script":
+            if self.skip:
+                self.skip -= 1
+            if self.data_script:
+                text = "".join(self.data_buf).strip()
+                if text:
+                    self.chunks.append(Chunk(text, "data"))
+                self.data_script = False
+            return
+        if tag in SKIP:
+            if self.skip:
+                self.skip -= 1
+            return
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag == "pre":
+            self._break()
+            self.pre = max(0, self.pre - 1)
+        elif tag in BLOCK and tag not in CELL:
+            self._break()
+
+    def handle_data(self, data):
+        if self.skip:
+            if self.data_script:
+                self.data_buf.append(data)
+            return
+        if self.in_title:
+            self.title.append(data)
+            return
+        self.line.append(data)
+
+    def handle_comment(self, data):
+        text = data.strip()
+        # Conditional comments (<!--[if IE]>...) hold markup, not notes.
+        if text and not text.startswith("[if") and not text.startswith("<!"):
+            self._add(text, "comment")
+
+    # -- hidden text in attributes ------------------------------------------------------
+    def _attributes(self, tag: str, a: dict[str, str]) -> None:
+        if not a:
+            return
+        if tag == "meta":
+            content = a.get("content", "").strip()
+            key = (a.get("name") or a.get("property") or a.get("itemprop") or a.get("http-equiv") or "").strip()
+            if content and key.lower() not in ("viewport", "content-type", "x-ua-compatible", "charset",
+                                               "refresh", "theme-color", "color-scheme", "referrer", "robots"):
+                self._add(content, f"metadata:{key.lower() or 'meta'}", key)
+            return
+        if tag in ("input", "select", "button", "option", "param", "output", "data"):
+            value = a.get("value", "").strip()
+            kind = a.get("type", "").lower()
+            if value and kind not in ("submit", "reset", "button", "image", "color", "range"):
+                name = a.get("name") or a.get("id") or ""
+                label = " ".join(x for x in (name, a.get("placeholder", ""), a.get("aria-label", "")) if x)
+                self._add(value, f"field:{name}" if name else "field", label)
+        for key, value in a.items():
+            value = value.strip()
+            if not value:
+                continue
+            if key in TEXT_ATTRIBUTES and tag != "meta":
+                self._add(value, f"attribute:{key}")
+            elif key.startswith("data-") and not _looks_like_code(value):
+                self._add(value, f"attribute:{key}", key[5:].replace("-", " "))
+            elif key in ("href", "src", "action", "formaction", "cite") and value[:4].lower() in ("mail", "tel:",
+                                                                                                 "sms:", "call"):
+                from dlp.extract.ooxml import link_text
+
+                t = link_text(value)
+                if t:
+                    self._add(t, "link")
+
+    def _add(self, text: str, part: str, context: str = "") -> None:
+        key = (part, text)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.chunks.append(Chunk(text, part, context))
+
+    def result(self) -> list[Chunk]:
+        self._break()
+        body_lines = []
+        title = _WS.sub(" ", "".join(self.title)).strip()
+        if title:
+            body_lines.append(title)
+        body_lines.extend(self.lines)
+        body = "\n".join(body_lines)
+        out = [Chunk(body, "body")] if body.strip() else []
+        return out + self.chunks
+
+
+def _looks_like_code(value: str) -> bool:
+    """Attribute values that are configuration, not text (``{"a":1}``, class lists, URLs)."""
+    return value.startswith(("{", "[", "http://", "https://", "/", "#")) or len(value) > 2000
+
+
+def declared_charset(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def html_text(text: str) -> list[Chunk]:
+    """Chunks of an HTML document given as text."""
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser.result()
+
+
+def extract(data: bytes, ctx) -> Extraction:
+    text = None
+    charset = declared_charset(data)
+    if charset and charset not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode(charset, errors="replace")
+    if text is None:
+        text = decode(data)
+    return Extraction(MEDIA_TYPE, html_text(text))

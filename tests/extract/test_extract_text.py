@@ -1,0 +1,50 @@
+"""Plain text in the encodings drafts arrive in."""
+import pytest
+
+from dlp.extract import extract_bytes, sniff
+
+TEXT = "Memo \u201cpenting\u201d \u2013 caf\u00e9 \u00b1 5 \u2022 kontak: budi.santoso@contoh.go.id\nNIK 3171012304850001\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
+def test_encodings_decode_to_the_same_text(encoding, parts):
+    ex = extract_bytes(TEXT.encode(encoding))
+    assert ex.errors == []
+    assert parts(ex) == {"body": [TEXT]}
+
+
+def test_utf16_without_bom_is_sniffed_as_text():
+    data = ("Daftar NIK pemohon\n" * 20).encode("utf-16-le")
+    assert sniff(data).startswith("text/")
+    assert extract_bytes(data).chunks[0].text.startswith("Daftar NIK pemohon\n")
+
+
+def test_cp1252_punctuation_is_not_mojibake():
+    text = extract_bytes(TEXT.encode("cp1252")).chunks[0].text
+    assert "\u201cpenting\u201d" in text and "caf\u00e9" in text and "\u2022" in text
+
+
+@pytest.mark.parametrize("data", [
+    b"nama,nik,telepon\nBudi,3171012304850001,081234567890\nSiti,3171012304850002,081234567891\n",
+    b'{"nama": "Budi", "nik": "3171012304850001"}\n',
+    b"nama: Budi\nnik: '3171012304850001'\n",
+    b"# Judul\n\n- NIK 3171012304850001\n",
+    b"2021-05-18 07:52:10 INFO login user=budi nik=3171012304850001\n",
+])
+def test_structured_text_is_read_as_is(data):
+    ex = extract_bytes(data)
+    assert ex.errors == []
+    assert ex.chunks[0].text == data.decode()
+    assert ex.chunks[0].part == "body"
+
+
+def test_empty_and_blank_files_are_fully_read_with_nothing_in_them():
+    for data in (b"", b"   \n\n"):
+        ex = extract_bytes(data)
+        assert ex.errors == [] and ex.chunks == []
+
+
+def test_undefined_cp1252_bytes_still_decode():
+    data = b"Nomor: 0812 3456 7890 \x81\x8d end"
+    ex = extract_bytes(data)
+    assert "0812 3456 7890" in ex.chunks[0].text
