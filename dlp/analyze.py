@@ -18,6 +18,7 @@ one call; findings are mapped back to their chunk and to the original text.
 from __future__ import annotations
 
 import bisect
+import contextvars
 import importlib
 import inspect
 import ipaddress
@@ -43,6 +44,12 @@ PRIORITY = ["SECRET", "ID_NIK", "ID_KK", "ID_NPWP", "ID_NIP", "ID_PASSPORT", "CR
             "ID_LETTER_NUMBER", "CLASSIFICATION_MARKING", "EMAIL_ADDRESS", "IP_ADDRESS",
             "PHONE_NUMBER", "GEOLOCATION", "PERSON"]
 _PRIO = {e: i for i, e in enumerate(PRIORITY)}
+
+# The chunks of the text being analyzed, as (start, end, part) in the joined
+# text, for recognizers whose decision depends on where text stands (a lone
+# marking in a page header, a name in metadata:author).  Empty when the engine
+# is called directly.
+CHUNK_PARTS: contextvars.ContextVar[tuple] = contextvars.ContextVar("dlp_chunk_parts", default=())
 
 
 def _offline_tldextract():
@@ -125,6 +132,8 @@ def build_engine(language: str = LANGUAGE):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in data.get("recognizers") or []:
             entry = dict(entry)
+            if entry.pop("type", "custom") != "custom":  # Presidio's registry-file marker
+                continue
             entry.setdefault("supported_language", language)
             if entry["supported_language"] != language:
                 continue
@@ -187,7 +196,11 @@ class Analyzer:
             pieces.append(SEPARATOR)
             pos += len(SEPARATOR)
         joined = "".join(pieces)
-        results = self.engine.analyze(text=joined, language=LANGUAGE)
+        token = CHUNK_PARTS.set(tuple((s, e, c.part) for s, e, c, _ in spans))
+        try:
+            results = self.engine.analyze(text=joined, language=LANGUAGE)
+        finally:
+            CHUNK_PARTS.reset(token)
         results = [r for r in results if r.score >= self.min_score]
         results = resolve_overlaps(results)
 
@@ -208,12 +221,14 @@ class Analyzer:
 def resolve_overlaps(results: list) -> list:
     """Keep, of overlapping results, the best one (score, then type priority, then length)."""
     ordered = sorted(results, key=lambda r: (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start))
-    kept: list = []
+    kept: list = []   # disjoint, sorted by start: overlap tests by bisection (dense texts have thousands)
+    starts: list = []
     for r in ordered:
-        if any(r.start < k.end and k.start < r.end for k in kept):
+        i = bisect.bisect_right(starts, r.start)
+        if (i > 0 and kept[i - 1].end > r.start) or (i < len(kept) and kept[i].start < r.end):
             continue
-        kept.append(r)
-    kept.sort(key=lambda r: r.start)
+        kept.insert(i, r)
+        starts.insert(i, r.start)
     return kept
 
 

@@ -1,0 +1,306 @@
+"""CLASSIFICATION_MARKING: a document's security classification, as marked on it.
+
+What
+    The classification an Indonesian official document is marked with - Sangat
+    Rahasia, Rahasia, Terbatas, Biasa / Terbuka - or its English equivalent
+    (TOP SECRET, SECRET, CONFIDENTIAL, RESTRICTED, INTERNAL USE ONLY), where it
+    stands as a marking:
+
+    * a ``Sifat:`` / ``Klasifikasi:`` field (``Sifat : Rahasia``,
+      ``Klasifikasi: Terbatas``, ``Classification: Confidential``), any case;
+    * a stamp line alone, possibly decorated (``RAHASIA``,
+      ``*** SANGAT RAHASIA ***``, ``// RAHASIA //``), an upper-case banner with
+      document words or a distribution warning (``DOKUMEN RAHASIA``,
+      ``CONFIDENTIAL - DO NOT DISTRIBUTE``, ``TERBATAS - dilarang
+      memperbanyak``), or a tag in brackets (``[RAHASIA] Rencana ...``);
+    * in any case, alone in a page header or footer chunk (or at the top or
+      bottom line of a page).
+
+    Not markings: the same words in prose or in a longer title ("resep
+    rahasia", "bukan rahasia lagi", "kuota terbatas", "PEMBELAJARAN TATAP
+    MUKA TERBATAS", a book called "Rahasia Pohon Kenari", "data terbuka"), and
+    urgency (``Sifat: Segera``, ``Sifat: Penting``).  Stamps are matched
+    case-sensitively for that reason; only field values ignore case.
+
+Why
+    A marked document must not leave the office; the level goes into the
+    finding (``sangat_rahasia``, ``rahasia``, ``terbatas`` block; ``biasa``,
+    ``terbuka`` are info).
+
+Source
+    Perka ANRI on tata naskah dinas (sifat naskah); UU 14/2008 and PP 61/2010
+    on information excluded from disclosure; Perka BSSN on information
+    classification.  The vocabulary lives in ``patterns/markings.yaml``.
+"""
+from __future__ import annotations
+
+import re
+
+from dlp.classifiers._text import (Recognizer, alternation, dedupe, find_all, line_bounds, load_yaml, lower,
+                                   next_line, part_at, parts, prev_line, reason)
+
+ENTITY = "CLASSIFICATION_MARKING"
+
+LEVEL_NAMES = {
+    "sangat_rahasia": ("sangat rahasia", "top secret"),
+    "rahasia": ("rahasia", "secret"),
+    "terbatas": ("terbatas", "restricted"),
+    "biasa": ("biasa", "ordinary"),
+    "terbuka": ("terbuka", "public"),
+}
+
+DEFAULT_STAMPS = {
+    "sangat_rahasia": ["SANGAT RAHASIA", "TOP SECRET"],
+    "rahasia": ["RAHASIA", "SECRET", "CONFIDENTIAL", "STRICTLY CONFIDENTIAL", "KONFIDENSIAL"],
+    "terbatas": ["TERBATAS", "RESTRICTED", "INTERNAL USE ONLY", "FOR INTERNAL USE ONLY", "FOR OFFICIAL USE ONLY"],
+    "biasa": ["BIASA"],
+    "terbuka": ["TERBUKA", "UNCLASSIFIED"],
+}
+DEFAULT_FIELDS = {k: [w.lower() for w in v] for k, v in DEFAULT_STAMPS.items()}
+
+# Words that may stand with a stamp on its line: DOKUMEN RAHASIA, SURAT INI BERSIFAT RAHASIA.
+PRE_WORDS = r"(?:(?:DOKUMEN|SURAT|NASKAH|BERKAS|INFORMASI|MEMO|NOTA)(?:\s+INI)?(?:\s+BERSIFAT)?|BERSIFAT)"
+# A page number may stand before a footer's marking: "Halaman 2 dari 5 | RAHASIA".
+PAGE_MARK = r"(?:HALAMAN|Halaman|HAL\.?|Hal\.?|PAGE|Page)\s*\d+(?:\s*(?:dari|DARI|of|OF|/)\s*\d+)?"
+POST_WORDS = r"(?:DOCUMENT|INFORMATION|MATERIAL)"
+# After a separator, a stamp may carry a distribution warning or a page number.
+TAIL_OK = re.compile(
+    r"(?i)dilarang|jangan|tidak\s+(?:untuk|boleh)|bukan\s+untuk|hanya\s+untuk|not\s+(?:for|to)|do\s+not|"
+    r"distribu|disebar|diperbanyak|memperbanyak|digandakan|copy|copies|salin|eksemplar|internal|only|"
+    r"need\s+to\s+know|kalangan|pihak|page|halaman|hal\.?\s*\d|^\d+(?:\s*(?:/|dari|of)\s*\d+)?$|"
+    r"rahasia|terbatas|confidential|restricted|secret|noforn|orcon|rel\s+to|fouo|sensitive")  # see _lists_levels
+DECOR = " \t\r*_=#~\"'`.:!<>[](){}|/\\-\u2013\u2014\u2022\u00b7+"
+# A bare stamp that is really the end of a wrapped title or phrase ("KUOTA\nTERBATAS").
+WRAP_BEFORE = {"KUOTA", "WAKTU", "STOK", "JUMLAH", "TEMPAT", "KURSI", "SLOT", "PESERTA", "EDISI", "PROMO",
+               "PENAWARAN", "MUKA", "RESEP", "BUKAN", "KAPASITAS", "AKSES", "FORMASI", "PENDAFTARAN",
+               "TAMPUNG", "PRODUKSI", "SECARA", "DAN", "YANG", "SANGAT", "AMAT", "PALING", "SUPER", "DISKON",
+               "HARGA", "PERSEDIAAN", "TIKET", "KAMAR", "PORSI", "UNIT", "PAKET", "SEAT", "SPOT", "GRATIS",
+               "VAKSIN", "DOSIS", "ANTREAN", "ANTRIAN"}
+WRAP_AFTER = {"SUKSES", "UMUM", "DAPUR", "NEGARA", "KELUARGA", "DI", "DARI", "YANG", "UNTUK", "BAGI",
+              "HANYA", "SAMPAI", "HINGGA", "LAGI", "ALAM", "HIDUP", "DIBALIK", "DI BALIK", "AGENT"}
+
+FIELD_LABELS = (r"(?:sifat(?:\s+(?:surat|naskah|dokumen|informasi))?|"
+                r"klasifikasi(?:\s+(?:keamanan|dokumen|informasi|surat|naskah|arsip))?(?:\s+keamanan)?|"
+                r"tingkat\s+(?:klasifikasi|kerahasiaan)|derajat\s+(?:klasifikasi|kerahasiaan)|"
+                r"(?:security\s+)?classification|sensitivity(?:\s+label)?|security\s+level|"
+                r"kategori\s+informasi|status\s+(?:dokumen|informasi))")
+FIELD_KEYS = ("sifat", "klasifikasi", "classification", "sensitivity", "kerahasiaan", "security level",
+              "kategori informasi", "status dokumen", "status informasi")
+MAX_STAMP_LINE = 160
+SUBJECT = re.compile(r"(?i)[ \t>]*(?:subject|subjek|perihal|re|fwd?|tr)[ \t]*:[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
+SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
+URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
+
+
+_SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
+
+
+def _unspace(phrase: str) -> str:
+    """``S A N G A T   R A H A S I A`` -> ``SANGAT RAHASIA`` (letters one space apart, words further)."""
+    phrase = phrase.strip()
+    if _SPACED.fullmatch(phrase):
+        return " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", phrase))
+    return " ".join(phrase.split())
+
+
+def _level_map(table: dict) -> dict[str, str]:
+    out = {}
+    for level, words in (table or {}).items():
+        if level not in LEVEL_NAMES:
+            continue
+        for w in words or []:
+            out[" ".join(str(w).split())] = level
+    return out
+
+
+class ClassificationMarkingRecognizer(Recognizer):
+    """Security classification markings (stamps, banners, Sifat/Klasifikasi fields, headers).
+
+    Example: ``Sifat : Rahasia`` -> CLASSIFICATION_MARKING ``Rahasia``, level ``rahasia``.
+    Source: Perka ANRI tata naskah dinas; UU 14/2008; PP 61/2010.
+    """
+
+    ENTITIES = (ENTITY,)
+
+    def __init__(self, supported_language: str = "id", stamps: dict | None = None, fields: dict | None = None,
+                 **kwargs):
+        super().__init__(supported_language=supported_language, **kwargs)
+        data = load_yaml("dlp.patterns", "markings.yaml")
+        self.stamps = _level_map(stamps or data.get("stamps") or DEFAULT_STAMPS)
+        self.fields = {k.lower(): v for k, v in _level_map(fields or data.get("fields") or DEFAULT_FIELDS).items()}
+        # The words whose presence lets the stamp rules run at all (case-sensitive),
+        # and their letter-spaced forms ("R A H A S I A", a common stamp style).
+        self.keywords = sorted({max(p.split(), key=len) for p in self.stamps})
+        self.spaced = sorted({" ".join(w) for w in self.keywords if len(w) >= 6})
+        phrases = alternation(self.stamps)
+        self.stamp_rx = re.compile(
+            rf"^(?:{PAGE_MARK}\s*(?:[-|/\u2013\u2014\u2022\u00b7]+|\s{{2,}})\s*)?"
+            rf"(?:(?P<pre>{PRE_WORDS})\s+)?(?P<mark>{phrases})(?:\s+{POST_WORDS})?"
+            rf"(?:\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+|\s{{2,}}|,)\s*(?P<tail>.*))?$")
+        self.bracket_rx = re.compile(rf"[\[(<]\s*(?P<mark>{phrases})\s*[\])>]")
+        # any level word, any case: a line naming several levels defines them, it marks nothing
+        self.level_rx = re.compile(rf"(?i)(?<!\w){alternation(set(self.stamps) | set(self.fields))}(?!\w)")
+        # after a field's value, another block-level word means a list of levels ("Rahasia, Terbatas ...")
+        strong = {p for p, lv in self.stamps.items() if lv in ("sangat_rahasia", "rahasia", "terbatas")
+                  and not {"INTERNAL", "OFFICIAL", "KALANGAN"} & set(p.split())}
+        self.other_level_rx = re.compile(rf"(?i)(?<!\w){alternation(strong)}(?!\w)")
+        values = alternation(self.fields)
+        self.field_rx = re.compile(
+            rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})"
+            rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
+            rf"(?P<value>{values})(?=[ \t\r]*(?:$|[*_.,;()\]|/\-\u2013\u2014]|\s\s|\t))", re.MULTILINE)
+
+    # -- rules ------------------------------------------------------------------
+    def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
+        results = list(self._stamps(text))
+        low = lower(text)
+        results.extend(self._fields(text, low))
+        results.extend(self._edges(text))
+        return dedupe(results)
+
+    def _finding(self, start: int, end: int, phrase: str, how: str, score: float):
+        key = _unspace(phrase).upper()
+        level = self.stamps.get(key) or self.fields.get(key.lower())
+        if level is None:
+            return None
+        id_, en = LEVEL_NAMES[level]
+        where_en, where_id = {
+            "field": ("in a Sifat/Klasifikasi field", "pada isian Sifat/Klasifikasi"),
+            "stamp": ("stamped on its own line", "sebagai cap/baris tersendiri"),
+            "banner": ("as a banner", "sebagai spanduk/judul penanda"),
+            "tag": ("as a tag", "sebagai label"),
+            "edge": ("in the page header/footer", "di kepala/kaki halaman"),
+        }[how]
+        why = reason(f"Security classification marking “{phrase}” ({en}), {where_en}",
+                     f"Tanda klasifikasi keamanan “{phrase}” ({id_}), {where_id}")
+        return self.result(ENTITY, start, end, score, level, why, own_context=True)
+
+    def _fields(self, text: str, low: str):
+        for key in FIELD_KEYS:
+            for i in find_all(low, key):
+                a, b = line_bounds(text, i)
+                m = self.field_rx.search(text, max(a, i - 40), min(b, i + 90))
+                if m and m.start("label") <= i + len(key) and not self.other_level_rx.search(text, m.end("value"), b):
+                    r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
+                    if r:
+                        yield r
+
+    def _stamps(self, text: str):
+        seen: set[int] = set()
+        for key in self.keywords:
+            for i in find_all(text, key):
+                a, b = line_bounds(text, i)
+                if b - a <= MAX_STAMP_LINE:
+                    if a not in seen:
+                        seen.add(a)
+                        yield from self._stamp_line(text, a, b)
+                else:  # a long line is no stamp; a [TAG] in it still is
+                    for t in self.bracket_rx.finditer(text, max(a, i - 4), min(b, i + len(key) + 30)):
+                        r = self._finding(t.start("mark"), t.end("mark"), t.group("mark"), "tag", 0.75)
+                        if r:
+                            yield r
+        for key in self.spaced:
+            for i in find_all(text, key):
+                a, b = line_bounds(text, i)
+                if a in seen or b - a > MAX_STAMP_LINE:
+                    continue
+                seen.add(a)
+                line = text[a:b]
+                content = line.strip(DECOR)
+                m = self.stamp_rx.match(_unspace(content))
+                if m and not (m.group("tail") or "").strip(DECOR):
+                    off = a + line.find(content)
+                    r = self._finding(off, off + len(content), content, "stamp", 0.85)
+                    if r:
+                        yield r
+
+    def _stamp_line(self, text: str, a: int, b: int, any_case: bool = False, how: str | None = None):
+        line = text[a:b]
+        subject = SUBJECT.match(line)  # "Subject: RAHASIA - Rencana ...": a subject may say anything after
+        if subject is None and (part_at(a) or "").lower() == "header:subject":
+            subject = SUBJECT_PART.match(line)
+        if subject:
+            a, line = a + subject.end(), line[subject.end():]
+        content = line.strip(DECOR)
+        if not content:
+            return
+        off = a + line.find(content)
+        probe = content.upper() if any_case else content
+        m = self.stamp_rx.match(probe)
+        if m:
+            tail = (m.group("tail") or "").strip(DECOR)
+            bare = not m.group("pre") and not tail and m.end("mark") == len(probe)
+            if tail and not subject and not TAIL_OK.search(tail):
+                m = None
+            elif self._lists_levels(probe):
+                m = None
+            elif bare and not any_case and content == line.strip() and self._wrapped(text, a, b, m.group("mark")):
+                m = None
+            elif bare and "!" in line:  # "TERBATAS!" shouts on a poster; a stamp does not
+                m = None
+            if m:
+                kind = how or ("stamp" if bare else "banner")
+                r = self._finding(off + m.start("mark"), off + m.end("mark"), content[m.start("mark"):m.end("mark")],
+                                  kind, 0.85)
+                if r:
+                    yield r
+                return
+        if not any_case:
+            for t in self.bracket_rx.finditer(line):
+                r = self._finding(a + t.start("mark"), a + t.end("mark"), t.group("mark"), "tag", 0.75)
+                if r:
+                    yield r
+
+    def _lists_levels(self, line: str) -> bool:
+        """``RAHASIA / TERBATAS / BIASA``: a list of the levels (a legend, a definition), not a marking."""
+        found = [(m.group(), m.end()) for m in self.level_rx.finditer(line)]
+        levels = {self.stamps.get(_unspace(w).upper()) or self.fields.get(_unspace(w).lower()) for w, _ in found}
+        if len(levels) < 2:
+            return False
+        return len(levels) >= 3 or bool(re.search(r"[/,;]|\b(?:dan|and|atau|or)\b", line))
+
+    @staticmethod
+    def _wrapped(text: str, a: int, b: int, mark: str) -> bool:
+        """Whether an undecorated bare stamp line is the broken-off end or start of a phrase."""
+        prev = prev_line(text, a)
+        if prev:
+            words = text[prev[0]:prev[1]].strip(DECOR).split()
+            if words and words[-1].upper() in WRAP_BEFORE and words[-1].isupper():
+                return True
+        nxt = next_line(text, b)
+        if nxt:
+            s = text[nxt[0]:nxt[1]].strip(DECOR)
+            words = s.split()
+            if words and (words[0].upper() in WRAP_AFTER and words[0].isupper()):
+                return True
+            if s[:1].islower():  # a sentence goes on
+                return True
+        return False
+
+    def _edges(self, text: str):
+        """Markings in any case alone in a header/footer chunk, or at a page's first/last line."""
+        spans = parts()
+        for start, end, part in spans:
+            p = (part or "").lower()
+            is_hf = p in ("header", "footer") or p.startswith(("footer:", "header:textbox", "first page header",
+                                                                  "even page header"))
+            is_page = p.startswith(("page", "slide", "ocr:page"))
+            if not (is_hf or is_page):
+                continue
+            lines = []
+            if is_hf:
+                pos = start
+                while pos < end:
+                    a, b = line_bounds(text, pos)
+                    lines.append((a, min(b, end)))
+                    pos = b + 1
+            else:
+                chunk = text[start:end]
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                first = start + chunk.find(stripped)
+                last = first + len(stripped) - 1
+                lines = [line_bounds(text, first), line_bounds(text, last)]
+            for a, b in dict.fromkeys(lines):
+                yield from self._stamp_line(text, a, b, any_case=True, how="edge")

@@ -1,0 +1,272 @@
+"""EMAIL_ADDRESS and IP_ADDRESS: Presidio's recognizers, told what is not an address.
+
+E-mail (replaces Presidio's ``EmailRecognizer``)
+    Presidio's pattern, with the domain checked offline against the public
+    suffix list bundled with tldextract (never fetched), and the look-alikes of
+    our documents dropped:
+
+    * Message-IDs - ``<20210426081402.4471@mail.depok.go.id>``,
+      ``<CAF3k2x9@mail.gmail.com>`` - on ``Message-ID:``, ``References:``,
+      ``In-Reply-To:`` lines or in those header parts, or in angle brackets
+      with an ID-like local part;
+    * ssh / scp targets (``ssh admin@192.168.10.25``, ``git@github.com:org``):
+      a login, not a mailbox (the IP is still an IP);
+    * the user:password@host of a URL (a SECRET, see ``secret_recognizer``);
+    * social-media handles (``@humas_bandung``) never match: no local part.
+
+    Obfuscated addresses written to slip past a filter - ``nama [at]
+    bandung [dot] go [dot] id``, ``nama(at)bandung.go.id`` - are found too.
+    Example: ``Pos-el: setda@depok.go.id`` -> EMAIL_ADDRESS.
+
+IP (replaces Presidio's ``IpRecognizer``)
+    Presidio's patterns, minus version numbers that look like IPv4 addresses:
+    ``versi 3.2.0.1``, ``v2.4.1.7``, ``EDR 7.1.0.12``, ``build 1.2.3.4``, a file
+    name ``app-3.2.0.1.apk``, section numbers ``1.2.3.4.5``.  The level
+    (private network: review; public: info) is set by ``dlp.analyze.ip_level``.
+    Example: ``DB_HOST=10.20.1.15`` -> IP_ADDRESS, private.
+
+Source: RFC 5322 (addresses and Message-ID), RFC 1918 / RFC 4193 (private
+ranges); Presidio's predefined recognizers.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from functools import lru_cache
+
+from dlp.classifiers._text import Recognizer, dedupe, find_all, line_bounds, lower, part_at, parts, reason
+from dlp.classifiers._text import line_start as line_start_of
+
+EMAIL_CONTEXT = ["email", "e-mail", "surel", "pos-el", "posel", "mail", "alamat", "kirim", "hubungi", "kontak",
+                 "contact", "dari", "kepada", "from", "to", "cc"]
+ID_HEADERS = re.compile(r"(?i)^[ \t>]*(?:message-id|references|in-reply-to|content-id|resent-message-id|"
+                        r"original-message-id|x-[\w-]*id|thread-index|list-id)[ \t]*:")
+ID_PARTS = ("header:message-id", "header:references", "header:in-reply-to", "header:content-id",
+            "header:resent-message-id", "header:list-id")
+LOGIN_BEFORE = re.compile(r"(?i)\b(?:ssh|scp|sftp|rsync|mosh|telnet|git\s+clone|git\s+remote\s+add\s+\w+)"
+                          r"(?:\s+-{1,2}[\w-]+(?:[ =]\S+)?)*\s+[\w.\-]*$")
+OBFUSCATION_HINTS = ("[at]", "(at)", "{at}", "[ at ]", "( at )", "[et]", "(et)")
+OBFUSCATED = re.compile(
+    r"(?i)(?<![\w.])[a-z0-9][a-z0-9._%+\-]{0,63}"
+    r"\s*(?:\[\s*(?:at|et)\s*\]|\(\s*(?:at|et)\s*\)|\{\s*at\s*\}|"
+    r"\s+(?:at|et)\s+(?=[a-z0-9.\-]+\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\s+dot\s+)))\s*"
+    r"[a-z0-9\-]+(?:\s*(?:\.|\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+dot\s+)\s*[a-z0-9\-]+)+")
+
+
+@lru_cache(maxsize=1)
+def _tld():
+    """A TLD extractor on the bundled public-suffix snapshot, never the network."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def _deobfuscate(s: str) -> str:
+    s = re.sub(r"(?i)\s*(?:\[\s*(?:at|et)\s*\]|\(\s*(?:at|et)\s*\)|\{\s*at\s*\}|\s+(?:at|et)\s+)\s*", "@", s, count=1)
+    s = re.sub(r"(?i)\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+dot\s+)\s*", ".", s)
+    return re.sub(r"\s*\.\s*", ".", s)
+
+
+@lru_cache(maxsize=4096)
+def valid_domain(address: str) -> bool:
+    """Whether the domain of ``address`` ends in a public suffix (offline snapshot)."""
+    domain = address.rsplit("@", 1)[-1]
+    if re.fullmatch(r"[\d.]+", domain):
+        return False
+    return _tld()(domain).fqdn != ""
+
+
+# An address is found from its "@" (str.find), then read to both sides.
+LOCAL_TAIL = re.compile(r"[\w.+\-%]{1,64}$")  # RFC 5322 allows more, real mailboxes do not use it
+DOMAIN_HEAD = re.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+")
+
+
+class DlpEmailRecognizer(Recognizer):
+    """E-mail addresses, without Message-IDs, login targets and URL credentials.
+
+    Example: ``hubungi humas.dinkes@bandung.go.id`` -> EMAIL_ADDRESS.
+    Source: RFC 5322; Presidio EmailRecognizer (same address shape).
+    """
+
+    ENTITIES = ("EMAIL_ADDRESS",)
+    CONTEXT = tuple(EMAIL_CONTEXT)
+    REPLACES = ("EmailRecognizer",)
+
+    def __init__(self, supported_language: str = "id", name: str = "EmailRecognizer", **kwargs):
+        super().__init__(supported_language=supported_language, name=name, **kwargs)
+
+    def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
+        results = []
+        spans = parts()
+        for i in find_all(text, "@"):
+            lm = LOCAL_TAIL.search(text, max(0, i - 64), i)
+            dm = DOMAIN_HEAD.match(text, i + 1)
+            if not lm or not dm:
+                continue
+            start = lm.start()
+            while start < i and text[start] in ".":
+                start += 1
+            if start == i or text[i - 1] == "." or (start > 0 and text[start - 1].isalnum()):
+                continue
+            end = dm.end()
+            if not valid_domain(text[i + 1:end]):
+                continue
+            if self._not_an_address(text, start, end, spans):
+                continue
+            results.append(self.result("EMAIL_ADDRESS", start, end, 0.5))
+        low = lower(text)
+        hints = [i for h in OBFUSCATION_HINTS for i in find_all(low, h)]
+        if " dot " in low:
+            hints += [i for h in (" at ", " et ") for i in find_all(low, h)]
+        seen: set[tuple[int, int]] = set()
+        for p in sorted(hints):
+            for m in OBFUSCATED.finditer(text, max(0, p - 70), min(len(text), p + 120)):
+                if m.span() in seen or "@" in m.group():
+                    continue
+                seen.add(m.span())
+                address = _deobfuscate(m.group())
+                if "@" in address and valid_domain(address):
+                    results.append(self.result("EMAIL_ADDRESS", m.start(), m.end(), 0.6, None,
+                                               reason("E-mail address, written obfuscated",
+                                                      "Alamat e-mail, ditulis disamarkan")))
+        return dedupe(results)
+
+    @staticmethod
+    def _not_an_address(text: str, start: int, end: int, spans) -> bool:
+        value = text[start:end]
+        if "@" not in value:
+            value = _deobfuscate(value)
+        local, _, domain = value.rpartition("@")
+        before = text[max(0, start - 80):start]
+        # a Message-ID header line, or its folded continuation
+        a, _ = line_bounds(text, start)
+        line_start = a
+        while True:
+            if ID_HEADERS.match(text, line_start):
+                return True
+            if line_start > 0 and text[line_start:line_start + 1] in (" ", "\t"):
+                line_start = line_start_of(text, line_start - 1)
+                continue
+            break
+        part = (part_at(start, spans) or "").lower() if spans else ""
+        if part in ID_PARTS:
+            return True
+        bracketed = before.endswith("<") and text[end:end + 1] == ">"
+        if bracketed and (domain.lower().startswith(("mail.gmail.", "mx.", "smtp.")) or
+                          re.fullmatch(r"[\d.$_\-]{8,}|[A-Za-z0-9+/=_.\-]*\d[A-Za-z0-9+/=_.\-]*\.[\dA-Fa-f.]+", local)):
+            return True
+        if before.endswith(":") and re.search(r"://[^\s/@]*:$", before):
+            return True  # scheme://user:PASSWORD@host - a credential, not a mailbox
+        if re.search(r"://[^\s/@]*$", before):
+            return True  # scheme://user@host
+        if LOGIN_BEFORE.search(before) or text[end:end + 1] == ":" and text[end + 1:end + 2] not in (" ", "\n", ""):
+            return True  # ssh admin@host, git@github.com:org/repo
+        return False
+
+
+VERSION_BEFORE = re.compile(
+    r"(?i)(?:\b(?:versi|version|ver|rev|revisi|build|rilis|release|update|pembaruan|upgrade|patch|firmware|"
+    r"kernel|edr|agen|agent|antivirus|sdk|apk|aplikasi|app|openssl|php|python|java|node|nodejs|android|ios|"
+    r"windows|chrome|firefox|driver|bios|paket|package|library|pustaka|plugin|modul|module|v|"
+    r"pasal|ayat|bab|butir|poin|point|bagian|lampiran|tabel|gambar|section|figure|chapter|langkah|tahap|sub)\.?|"
+    r"\bke\s+versi)"
+    r"[ \t:=]*$")
+AMOUNT_BEFORE = re.compile(r"(?i)(?:\brp\.?|\bidr|\busd|\$|\u20ac|\bsebesar|\bsenilai|\bharga|\bbiaya|\banggaran|"
+                           r"\bjumlah|\btotal)[ \t:]*$")
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d\d?)"
+IPV4_REST = re.compile(rf"\.{_OCTET}\.{_OCTET}\.{_OCTET}(?:/(?:3[0-2]|[12]?\d))?(?!\w)")
+IPV4_FIRST = re.compile(rf"{_OCTET}$")
+IPV6_SEED = re.compile(r":[0-9A-Fa-f]{0,4}:")
+HEXCOLON = set("0123456789abcdefABCDEF:")
+
+
+def address_level(value: str) -> str | None:
+    """``private`` (RFC 1918, loopback, link-local, ULA) or ``public``; leading zeros tolerated."""
+    addr = value.split("/", 1)[0].split("%", 1)[0]
+    if "." in addr and ":" not in addr:
+        addr = ".".join(str(int(o)) for o in addr.split("."))
+    try:
+        ip = ipaddress.ip_address(addr)
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+
+
+class DlpIpRecognizer(Recognizer):
+    """IP addresses (v4 and v6), without version numbers, file names and section numbers.
+
+    Example: ``IP komputer kantor: 192.168.20.37`` -> IP_ADDRESS (private).
+    Source: RFC 1918 / RFC 4291; Presidio IpRecognizer (same address shapes).
+    """
+
+    ENTITIES = ("IP_ADDRESS",)
+    CONTEXT = ("ip", "ipv4", "ipv6", "alamat ip", "ip address", "server", "host", "gateway", "dns")
+    REPLACES = ("IpRecognizer",)
+
+    def __init__(self, supported_language: str = "id", name: str = "IpRecognizer", **kwargs):
+        super().__init__(supported_language=supported_language, name=name, **kwargs)
+
+    def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
+        results = []
+        for m in IPV4_REST.finditer(text):
+            first = IPV4_FIRST.search(text, max(0, m.start() - 3), m.start())
+            if not first:
+                continue
+            start, end = first.start(), m.end()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+                continue
+            if not self._version(text, start, end):
+                results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(text[start:end])))
+        if "::" in text or text.count(":") >= 2:
+            last_end = -1
+            for m in IPV6_SEED.finditer(text):
+                if m.start() < last_end:
+                    continue
+                a = m.start()
+                while a > 0 and text[a - 1] in HEXCOLON:
+                    a -= 1
+                b = m.end()
+                while b < len(text) and (text[b] in HEXCOLON or text[b] == "."):
+                    b += 1
+                while b > a and text[b - 1] == ".":
+                    b -= 1
+                cand = text[a:b]
+                last_end = b
+                if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.")) or (b < len(text) and text[b].isalnum()):
+                    continue
+                if cand.count(":") < 2 or cand.strip(":") == "":
+                    continue
+                tail = re.match(r"(?:%[0-9A-Za-z]+)?(?:/(?:12[0-8]|1[01]\d|[1-9]?\d))?", text[b:b + 20])
+                try:
+                    ipaddress.ip_interface(cand)
+                except ValueError:
+                    continue
+                results.append(self.result("IP_ADDRESS", a, b + len(tail.group()), 0.6, address_level(cand)))
+        return dedupe(results)
+
+    @staticmethod
+    def _version(text: str, start: int, end: int) -> bool:
+        value = text[start:end]
+        if ":" in value and "." not in value:
+            return False  # IPv6: no version look-alike
+        before = text[max(0, start - 30):start]
+        after = text[end:end + 3]
+        if re.match(r"\.\d", after) or re.search(r"\d\.$", before):
+            return True   # part of a longer dotted number: 1.2.3.4.5
+        if AMOUNT_BEFORE.search(before) or re.match(r",(?:\d\d|-)", after):
+            return True   # Rp 1.250.000.000 / 1.250.000.000,00
+        if re.match(r"[.\-+~_][A-Za-z]", after) or re.match(r"-\d{3}\.\d", text[end:end + 6]):
+            return True   # 3.2.0.1.apk, 3.2.0.1-beta, an NPWP 12.345.678.9-012.000
+        if re.search(r"[A-Za-z][\-_]$", before) or re.search(r"[vV]$", before):
+            return True   # app-3.2.0.1, v 3.2.0.1 written v3.2.0.1 is never matched
+        line_before = before.rsplit("\n", 1)[-1]
+        if VERSION_BEFORE.search(line_before):
+            return True
+        if "\n" in before and not line_before.strip():  # first on its line: the line above is its label
+            above = text[max(0, start - 60):start].rstrip().rsplit("\n", 1)[-1]
+            if VERSION_BEFORE.search(above + " ") or re.search(r"(?i)\b(?:versi|version|build|rilis|release)\b", above):
+                return True
+        return False

@@ -1,0 +1,543 @@
+"""PERSON: names of people in Indonesian documents, without a downloadable model.
+
+What
+    No trained Indonesian pipeline can be downloaded at run time, so names are
+    found from the conventions that surround them in our documents, on plain
+    compiled regexes (no tokenizer, no spaCy pipeline to build):
+
+    * honorifics and titles: ``Bapak Bambang Nugraha``, ``Ibu``, ``Sdr.``,
+      ``Sdri.``, ``Saudara/Saudari``, ``Pak``, ``Bu``, ``Kak``, ``Mas``,
+      ``Mbak``, ``Kang``, ``Teh``, ``Ceu``; ``dr.``, ``Drs.``, ``Ir.``,
+      ``H.``, ``Hj.``, ``Prof.`` before, degrees (``S.Kom.``, ``M.Si.``,
+      ``S.E.``) after the name;
+    * fields: ``Nama:``, ``Nama Lengkap:``, ``Nama Pemohon``, ``Pelapor``,
+      ``Narahubung``, ``Contact person``, ``Penulis``, ``Dipesan oleh`` ...;
+    * signature blocks: a name line after ``Hormat kami,``, ``Kepala Dinas
+      ...,``, ``a.n.``, ``Plt.``, ``ttd.`` and before ``NIP ...``;
+    * ``a.n. NAME`` (account holder on transfer receipts), ``hubungi NAME``,
+      chat transcripts (``[09.12, 23/4/2021] NAME: ...``), e-mail display
+      names (``NAME <x@y>``), table columns headed ``Nama``/``Petugas``,
+      and the author fields of a file's metadata (part ``metadata:author``);
+    * any run of two to four capitalised words that starts with a common
+      Indonesian given name (``classifiers/data/person_names.yaml``).
+
+    A name is one to four capitalised (or all-caps) words; words that name an
+    office, a title or a place (Kepala, Dinas, Kota, Bandung, Jalan ...) are
+    never part of it, and capitalised words after Jalan, RSUD, PT, Yayasan
+    ... name a street or an organisation, not a person.
+
+Why
+    A name beside a NIK, a diagnosis or a disciplinary case is personal data
+    (UU 27/2022 on personal data protection).  PERSON is ``info`` in the
+    default policy: it explains a verdict, it does not make one, so recall is
+    favoured over precision here.
+
+Example
+    ``Nama Lengkap : DIAN SETIAWAN`` -> PERSON ``DIAN SETIAWAN``.
+"""
+from __future__ import annotations
+
+import re
+
+from dlp.classifiers._text import (Recognizer, dedupe, find_all, line_bounds, line_end, line_start, load_yaml, lower,
+                                   parts, reason)
+
+ENTITY = "PERSON"
+
+TOK = r"(?:[A-Z][a-z]+(?:['\u2019\-][A-Za-z]+)*|[A-Z]{2,}(?:['\u2019\-][A-Z]+)*|[A-Z]\.)"
+CONN = r"(?:bin|binti|van|der|de|al|el)"
+NAME = rf"{TOK}(?:[ ](?:{CONN}[ ])?{TOK}){{0,5}}"
+TITLES = r"(?:(?:dr|Dr|DR|H|Hj|Ir|KH|Kh|R|Rr|Tb|Ust|Ustadz|Ustazah)\.|(?:Drs|Dra|Prof|PROF|DRS)\.?)"
+DEGREE = (r"(?:(?:S|M|D\d?)\.[ ]?[A-Z][A-Za-z]{0,5}\.?(?:[ ]?[A-Z][a-z]{0,4}\.)?(?:[ ]?[A-Z][a-z]{0,4}\.)?|"
+          r"A\.[ ]?Md\.?(?:[ ]?[A-Z][A-Za-z]{0,4}\.?)?|Amd\.?|Ph\.[ ]?D\.?|MBA|MPA|M\.Sc\.|B\.Sc\.|MSc|Ak\.|CPA|"
+          r"Sp\.[ ]?[A-Z][A-Za-z]{0,4}\.?(?:\([A-Z]\))?|Apt\.|Ns\.|Lc\.|S[EHT]|M[MHTA]|MSi|SKom|SPd|SIP|SSos)"
+          r"(?![A-Za-z])")
+HON = (r"(?:(?i:bapak|bpk\.?|ibu|sdr\.?|sdri\.?|sdra\.?|saudara|saudari|pak|bu|mas|mbak|mba|kak|kakak|bang|"
+       r"kang|akang|ceu|ceuceu)|Teh|Teteh|Abang|Om|Tante|Dik|Adik|Uda|Uni|Koh|Cik|Tuan|Nyonya|Ny\.|Nona|"
+       r"Mr\.?|Mrs\.?|Ms\.?|Miss|Mister)")
+
+PERSON_HEADER = re.compile(
+    r"(?i)(?:no\.?\s+)?(?:nama(?:[ \t]+(?!(?:file|berkas|dokumen|kegiatan|acara|program|aplikasi|barang|produk|"
+    r"usaha|toko|perusahaan|instansi|sekolah|kantor|bank|desa|jalan|kota|jabatan|unit|paket|proyek|kapal|akun|"
+    r"pengguna|user|domain|server|host|jenis|layanan|wilayah|daerah|tempat|lokasi|ruang|gedung|kelurahan|"
+    r"kecamatan|kabupaten|provinsi|obat|penyakit|bidang|dinas|badan|opd|satker|skpd|rekening\s+bank)\b)"
+    r"[a-z]+){0,3}|name|full[ \t]+name|petugas|pegawai|peserta|penerima(?:[ \t]+manfaat)?|pemohon|penumpang|"
+    r"pasien|narahubung|pic|penanggung[ \t]+jawab|pejabat|pelapor|karyawan|anggota|responden|kepala[ \t]+keluarga|"
+    r"ahli[ \t]+waris|employee|staff|attendee|passenger|patient)[ \t]*:?")
+
+# Field labels; "strong" ones take any clean name, the rest need a known name or two words.
+STRONG_LABELS = (r"nama(?:[ \t]+(?!(?:file|berkas|dokumen|kegiatan|acara|program|aplikasi|barang|produk|usaha|"
+                 r"toko|perusahaan|instansi|sekolah|kantor|bank|desa|jalan|kota|jabatan|unit|paket|proyek|akun|"
+                 r"pengguna|user|domain|server|jenis|layanan|wilayah|daerah|tempat|lokasi|ruang|gedung|"
+                 r"kelurahan|kecamatan|kabupaten|provinsi|bidang|dinas|badan|opd|satker|skpd|wajib)\b)[a-z]+){0,3}|"
+                 r"name|full[ \t]+name|nama/name|surname|given[ \t]+names?|first[ \t]+name|last[ \t]+name|"
+                 r"pemohon|pelapor|pengadu|narahubung|contact[ \t]+person|cp|pic|"
+                 r"penanggung[ \t]+jawab|petugas|penulis|pengarang|author|penyusun|notulis|moderator|narasumber|"
+                 r"pembicara|(?:disusun|dibuat|diperiksa|disetujui|ditandatangani|dipesan|diajukan|dilaporkan|"
+                 r"diverifikasi|diterima|dikirim|diketahui|dicetak|diinput)[ \t]+oleh|atas[ \t]+nama|"
+                 r"account[ \t]+(?:name|holder)|pemilik[ \t]+rekening|nama[ \t]+pemilik|kepala[ \t]+keluarga|"
+                 r"ahli[ \t]+waris|pasien|patient|passenger|penumpang|requester|assignee|reporter")
+WEAK_LABELS = (r"from|to|cc|bcc|reply-to|sender|dari|kepada|yth\.?|ketua|wakil[ \t]+ketua|sekretaris|bendahara|"
+               r"koordinator|pemilik|nasabah|penerima|pengirim|tamu|guest|owner|recipient|employee|attendee|"
+               r"peserta|responden|pelanggan|ayah|ibu|suami|istri|wali|anak|pasangan|kontak(?:[ \t]+darurat)?|"
+               r"pendamping|saksi(?:[ \t]+\d)?|"
+               r"pejabat(?:[ \t]+[a-z]+){0,2}|editor|fotografer|wartawan|operator|verifikator|pengawas|pelaksana")
+# The value of a field, read right after its colon (anchored: cheap).
+FIELD_VALUE = re.compile(rf"[ \t*_]*(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})")
+CAPS_AFTER_NAMA = re.compile(
+    r"(?i:nama)(?:[ \t]+(?i:lengkap|penerima|pengirim|pemilik|nasabah|rekening|pemohon|peserta|pasien|tujuan))*"
+    r"[ \t]*[.:]?[ \t]*(?P<name>[A-Z]{2,}(?:[ ](?:[A-Z]{2,}|[A-Z]\.)){1,3})(?=[ \t\r]*(?:\n|$|,|\())")
+# The label before a colon, read on the line up to the colon.
+FIELD_LABEL = re.compile(
+    rf"(?:^|\t|\||\s\s)[ \t>*_\-\u2022\u00b7]*(?:\d{{1,2}}[.)][ \t]*)?"
+    rf"(?P<label>(?i:{STRONG_LABELS}|{WEAK_LABELS}))[ \t*_]*$")
+_STRONG_FULL = re.compile(rf"(?i)(?:{STRONG_LABELS})")
+# Last words of the labels: a colon whose preceding word is none of these is skipped at once.
+LABEL_LAST = {"nama", "name", "lengkap", "pemohon", "pelapor", "pengadu", "narahubung", "person", "cp", "pic", "jawab",
+              "petugas", "penulis", "pengarang", "author", "penyusun", "notulis", "moderator", "narasumber",
+              "pembicara", "oleh", "holder", "rekening", "pemilik", "keluarga", "waris", "pasien", "patient",
+              "passenger", "penumpang", "requester", "assignee", "reporter", "dari", "kepada", "yth", "yth.",
+              "ketua", "sekretaris", "bendahara", "koordinator", "nasabah", "penerima", "pengirim", "tamu", "guest",
+              "owner", "sender", "recipient", "employee", "attendee", "peserta", "responden", "pelanggan", "ayah",
+              "ibu", "suami", "istri", "wali", "anak", "pasangan", "kontak", "darurat", "pendamping", "saksi",
+              "editor", "fotografer", "wartawan", "operator", "verifikator", "pengawas", "pelaksana", "a.n.", "a.n",
+              "an.", "name/nama", "nama/name", "surname", "names", "from", "to", "cc", "bcc", "reply-to", "sender"}
+# Runs of two or more capitalised (or all-caps) words: every name the run pass considers.
+RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]+(?: [A-Z][A-Za-z'\u2019\-]+)+")
+HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
+             "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
+             "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
+CAPITAL_ONLY_HON = {"teh", "om", "uni", "uda", "tuan", "dik", "koh", "cik", "miss", "nona"}  # lower case = a noun
+TITLE_WORDS = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "r", "rr", "tb", "ust", "ustadz", "ustazah"}
+CONTACT_WORDS = {"hubungi", "menghubungi", "kontak", "kepada", "oleh", "bersama", "narahubung", "dengan"}
+TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
+CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
+                        r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
+CHAT_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})[ \t]*:[ \t]")
+DEGREE_AT = re.compile(rf",[ \t]*{DEGREE}")
+DEGREE_HINT = re.compile(r",[ \t]?(?:[SMD]\d?\.[ ]?[A-Z]|A\.[ ]?Md|Amd|Ph\.|Sp\.|M[MHTA]\b|S[EHT]\b)")
+NAME_TAIL = re.compile(rf"(?:{TITLES}[ \t]*)*(?P<name>{NAME})$")
+NAME_LINE = re.compile(rf"[ \t]*[(\[_]*[ \t]*(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*"
+                       rf"[ \t]*[)\]_]*[ \t\r]*(?=\n|$)")
+SKIP_LINE = re.compile(r"(?i)[\[(]?(?:ttd\.?|tertanda|cap(?:\s+dan\s+tanda\s+tangan)?|materai.*|meterai.*|"
+                       r"tanda\s+tangan|[_.\-\s]+)[\])]?")
+LINE_TAIL = re.compile(rf"(?:,?[ \t]*{DEGREE})*[ \t]*[)\]_]*[ \t\r]*(?:\n|$)")
+SIG_CUE_BEFORE = re.compile(r"(?i)(?:,[ \t\r]*$|^[ \t]*(?:ttd\.?|\(ttd\)|tertanda|hormat\s+kami|salam|wassalam\w*|"
+                            r"a\.\s?n\.|an\.|plt\.?|plh\.?|pj\.?|u\.b\.|ub\.|\[?tanda\s+tangan\]?|\[?ttd\]?|"
+                            r"cap\s+dan\s+tanda\s+tangan|mengetahui|menyetujui)\b)")
+SIG_CUE_AFTER = re.compile(r"(?i)[ \t]*(?:NIP|NRP|NIDN|NIK|NPP|NIPPPK|Pangkat|Pembina|Penata|Pengatur|Juru)\b")
+CONNECTORS = frozenset(("bin", "binti", "van", "der", "de", "al", "el"))
+CELL_NAME = re.compile(rf"(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*")
+METADATA_PERSON = {"author", "authors", "last_modified_by", "lastmodifiedby", "last-modified-by", "modified_by",
+                   "manager", "contributor", "people", "dc:creator", "xmp:creator", "pdf:author"}
+
+REASONS = {
+    "honorific": ("Person's name after an honorific", "Nama orang setelah sapaan"),
+    "title": ("Person's name with a title or degree", "Nama orang bergelar"),
+    "field": ("Person's name in a name field", "Nama orang pada isian nama"),
+    "signature": ("Person's name in a signature block", "Nama orang pada blok tanda tangan"),
+    "account": ("Account holder's name (a.n.)", "Nama pemilik rekening (a.n.)"),
+    "chat": ("Name of a chat participant", "Nama peserta percakapan"),
+    "contact": ("Contact person's name", "Nama narahubung"),
+    "email": ("Display name of an e-mail address", "Nama pada alamat e-mail"),
+    "metadata": ("Author's name in the file's metadata", "Nama penulis pada metadata file"),
+    "table": ("Person's name in a name column", "Nama orang pada kolom nama"),
+    "lexicon": ("Person's name (common Indonesian name)", "Nama orang (nama Indonesia yang umum)"),
+}
+
+
+class PersonRecognizer(Recognizer):
+    """Indonesian person names from honorifics, fields, signatures, tables, metadata and a name list.
+
+    Example: ``Bersama ini kami laporkan ... Sdr. Hendra Kusmayadi, NIP ...`` -> PERSON
+    ``Hendra Kusmayadi``.  Source: conventions of Indonesian official letters
+    (tata naskah dinas signature blocks), forms and chats; UU 27/2022 (PDP).
+    """
+
+    ENTITIES = (ENTITY,)
+
+    def __init__(self, supported_language: str = "id", names: dict | None = None, **kwargs):
+        super().__init__(supported_language=supported_language, **kwargs)
+        data = names or load_yaml("dlp.classifiers", "data/person_names.yaml")
+        self.given = frozenset(w.lower() for w in data.get("given") or ())
+        self.family = frozenset(w.lower() for w in data.get("family") or ())
+        self.known_names = self.given | self.family
+        honorifics = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "yth"}
+        self.stop = frozenset(w.lower() for w in data.get("stop") or ()) | honorifics
+        self.place_prefix = frozenset(w.lower() for w in data.get("place_prefix") or ())
+
+    # -- name checks ----------------------------------------------------------------
+    def _clean(self, text: str, start: int, end: int, mode: str = "cut"):
+        """The name inside ``text[start:end]`` as (start, end, words), or None.
+
+        ``cut``: keep the words before the first stop word; ``tail``: keep the
+        words after the last one; ``strict``: no stop word allowed.  Names
+        are single-space separated (the NAME pattern), which keeps this cheap.
+        """
+        words = text[start:end].split(" ")
+        keys = [w.lower().strip(".,'\u2019") for w in words]
+        stop = self.stop
+        if mode == "cut":
+            for i, k in enumerate(keys):
+                if k in stop:
+                    words, keys = words[:i], keys[:i]
+                    break
+        elif mode == "tail":
+            for i in range(len(keys) - 1, -1, -1):
+                if keys[i] in stop:
+                    start += sum(len(w) + 1 for w in words[:i + 1])
+                    words, keys = words[i + 1:], keys[i + 1:]
+                    break
+        elif not stop.isdisjoint(keys):
+            return None
+        # connectors and initials may not end a name
+        while words and (keys[-1] in CONNECTORS or (len(words[-1]) == 2 and words[-1][1] == "." and len(words) > 1)):
+            words, keys = words[:-1], keys[:-1]
+        n = sum(1 for k in keys if k not in CONNECTORS)
+        if not n or n > 4 or all(len(w) <= 2 for w in words):
+            return None
+        return start, start + len(" ".join(words)), keys
+
+    def _known(self, keys) -> bool:
+        return any(k in self.known_names for k in keys)
+
+    def _lexical(self, keys) -> bool:
+        names = [k for k in keys if k not in ("bin", "binti", "van", "der", "de", "al", "el")]
+        return len(names) >= 2 and (names[0] in self.given or all(k in self.known_names for k in names))
+
+    def _after_place(self, text: str, start: int) -> bool:
+        """Whether ``text[start:]`` follows a word such as Jalan, RSUD, PT (a street or an organisation)."""
+        words = text[max(0, start - 40):start].split()
+        while words and words[-1].lower().rstrip(".") in TITLE_WORDS:
+            words.pop()
+        return bool(words) and words[-1].lower().rstrip(".:,") in self.place_prefix
+
+    # -- main -------------------------------------------------------------------------
+    def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
+        found: list = []
+
+        def add(span, score, how, need=None):
+            if span is None:
+                return
+            s, e, keys = span
+            if need == "known" and not self._known(keys):
+                return
+            if need == "two" and not (len(keys) >= 2 or self._known(keys)):
+                return
+            if text[e:e + 1] == "@" or text[s - 1:s] in ("@", "/", "#"):
+                return
+            en, id_ = REASONS[how]
+            found.append(self.result(ENTITY, s, e, score, None, reason(en, id_), own_context=True))
+
+        low = lower(text)
+        self._fields(text, add)
+        self._caps_after_nama(text, low, add)
+        self._chat_stamps(text, add)
+        gate = self.given | HON_WORDS
+        for m in RUN.finditer(text):  # only runs holding a given name or an honorific go further
+            if not gate.isdisjoint(m.group().lower().split(" ")):
+                self._run(text, m.start(), m.end(), add)
+        self._after_anchors(text, add)
+        self._signatures(text, low, add)
+        self._tables(text, low, add)
+        spans = parts()
+        if spans:
+            self._metadata(text, add)
+            self._cell_contexts(text, spans, add)
+        return dedupe(found)
+
+    def _after_anchors(self, text: str, add):
+        """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses."""
+        for m in DEGREE_HINT.finditer(text):
+            if not DEGREE_AT.match(text, m.start()):
+                continue
+            t = NAME_TAIL.search(text, max(0, m.start() - 60), m.start())
+            if t:
+                span = self._clean(text, *t.span("name"), mode="tail")
+                if span and not self._after_place(text, span[0]):
+                    add(span, 0.8, "title")
+        if "@" in text:
+            for i in find_all(text, "<"):
+                if "@" not in text[i:i + 80] or not re.match(r"<[\w.+\-]+@", text[i:i + 80]):
+                    continue
+                j = i
+                while j > 0 and text[j - 1] in ' "\t':
+                    j -= 1
+                t = NAME_TAIL.search(text, max(0, j - 60), j)
+                if t:
+                    add(self._clean(text, *t.span("name"), mode="tail"), 0.8, "email", "two")
+
+    def _signatures(self, text: str, low: str, add):
+        """Name lines in signature blocks: under a job title ending in "," or "ttd.", above "NIP ..."."""
+        below: set[int] = set()
+        for i in find_all(text, ",\n"):
+            below.add(i + 2)
+        for i in find_all(text, ",\r\n"):
+            below.add(i + 3)
+        for i in find_all(low, "ttd"):
+            nl = line_end(text, i)
+            if nl < len(text) and text[nl] == "\n":
+                below.add(nl + 1)
+        for start in sorted(below):
+            p, hops = start, 0
+            while p < len(text) and hops < 3:  # skip blank and "ttd." / stamp lines
+                nl = line_end(text, p)
+                line = text[p:nl].strip()
+                if line and not SKIP_LINE.fullmatch(line):
+                    m = NAME_LINE.match(text, p)
+                    if m:
+                        add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
+                    break
+                p, hops = nl + 1, hops + 1
+        for key in ("\nNIP", "\nNRP", "\nNIDN", "\nPangkat", "\nPembina", "\nPenata"):
+            for i in find_all(text, key):
+                a = line_start(text, i)
+                if a < i:
+                    m = NAME_LINE.match(text, a)
+                    if m and m.end() >= i:
+                        add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
+
+    def _fields(self, text: str, add):
+        """``Label : Name`` - anchored on the colons, so prose costs next to nothing."""
+        for sep in (":", "\uff1a"):
+            for i in find_all(text, sep):
+                nxt = text[i + 1:i + 5].lstrip(" \t*_")[:1]
+                if not (nxt.isupper() or nxt in ("d", "b", "i", "s", "p")):
+                    continue
+                head = text[max(0, i - 60):i]
+                nl = head.rfind("\n")
+                if nl >= 0:
+                    head = head[nl + 1:]
+                words = head.rstrip(" \t*_").rsplit(None, 1)
+                if not words:
+                    continue
+                if words[-1].lower() not in LABEL_LAST and "nama" not in head.lower():
+                    continue
+                lm = FIELD_LABEL.search(head)
+                if not lm:
+                    continue
+                v = FIELD_VALUE.match(text, i + 1)
+                if not v:
+                    continue
+                strong = bool(_STRONG_FULL.fullmatch(" ".join(lm.group("label").split())))
+                add(self._clean(text, *v.span("name")), 0.8, "field", None if strong else "two")
+
+    def _caps_after_nama(self, text: str, low: str, add):
+        """``Nama NURUL SURYANI`` (an ID card or receipt read by OCR, the colon lost): capitals only."""
+        for i in find_all(low, "nama"):
+            if i and low[i - 1].isalnum():
+                continue
+            m = CAPS_AFTER_NAMA.match(text, i)
+            if m:
+                add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "field", "two")
+
+    def _chat_stamps(self, text: str, add):
+        """``[09.12, 23/4/2021] Name: ...`` - the speaker of a chat export line."""
+        for i in find_all(text, "]"):
+            a = line_start(text, i, 50)
+            if i - a > 45 or not CHAT_STAMP.search(text, a, i + 1):
+                continue
+            m = CHAT_NAME.match(text, i + 1)
+            if m:
+                add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "chat")
+
+    def _run(self, text: str, s: int, e: int, add):
+        """Decide on one run of capitalised words from what stands around it (cheap rejects first)."""
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@/#._"):
+            return
+        keys = text[s:e].lower().split(" ")
+        if keys[0] in HON_WORDS and not (keys[0] in CAPITAL_ONLY_HON and not text[s].isupper()):
+            t = text.index(" ", s) + 1  # Bapak Bambang Nugraha, Ceu Euis
+            add(self._clean(text, t, e), 0.8, "honorific")
+            return
+        line_pre = text[max(0, s - 30):s]
+        nl = line_pre.rfind("\n")
+        if nl >= 0:
+            line_pre = line_pre[nl + 1:]
+        bare = line_pre.strip(" \t([_*>-")
+        pre_words = line_pre.split()
+        pw_raw = pre_words[-1] if pre_words else ""
+        pw = pw_raw.lower().rstrip(".:,")
+        post = text[e:e + 2]
+        known = not self.known_names.isdisjoint(keys)
+        if not (known or pw in TRIGGER_WORDS or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
+                or line_pre.lower().endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama "))):
+            return
+        if line_pre.rstrip().endswith((":", "\uff1a")):
+            return  # a field value: see _fields
+        if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
+            add(self._clean(text, s, e), 0.8, "honorific")
+            return
+        if pw in TITLE_WORDS and pw_raw.endswith("."):
+            if not self._after_place(text, s):
+                add(self._clean(text, s, e), 0.8, "title")
+            return
+        if line_pre.lower().endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")):
+            add(self._clean(text, s, e), 0.75, "account", "two")
+            return
+        if post[:1] == ",":
+            if DEGREE_AT.match(text, e):
+                span = self._clean(text, s, e, mode="tail")
+                if span and not self._after_place(text, span[0]):
+                    add(span, 0.8, "title")
+                return
+        if post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80]:
+            add(self._clean(text, s, e, mode="tail"), 0.8, "email", "two")
+            return
+        if post[:1] == ":" and not bare:
+            if known:
+                add(self._clean(text, s, e, mode="strict"), 0.6, "chat")
+            return
+        if pw in CONTACT_WORDS and known:
+            span = self._clean(text, s, e, mode="tail")
+            if span and span[2][0] in self.given:
+                add(span, 0.7, "contact")
+                return
+        if not bare and self.stop.isdisjoint(keys) and LINE_TAIL.match(text, e):
+            span = self._clean(text, s, e, mode="strict")
+            if span and self._signature_cue(text, s - len(line_pre), e):
+                add(span, 0.8, "signature", "two")
+                return
+        if known:
+            self._lexicon_runs(text, s, e, keys, add)
+
+    @staticmethod
+    def _signature_cue(text: str, begin: int, end: int) -> bool:
+        """A job title ending in "," / "ttd." / "Hormat kami," above, or "NIP ..." below the name line."""
+        p, seen = begin, 0
+        while p > 0 and seen < 3:
+            pa = line_start(text, p - 1)
+            line = text[pa:p - 1]
+            p = pa
+            if not line.strip():
+                continue
+            seen += 1
+            if SIG_CUE_BEFORE.search(line) or PERSON_HEADER.fullmatch(line.strip()):
+                return True
+        nl = line_end(text, end)
+        if nl < len(text) and text[nl] == "\n":
+            return bool(SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)))
+        return False
+
+    def _tables(self, text: str, low: str, add):
+        if "|" not in text and "\t" not in text and ";" not in text and "," not in text:
+            return
+        hits = sorted(i for k in TABLE_HEADER_WORDS for i in find_all(low, k))
+        seen: set[int] = set()
+        done_to = -1
+        for h in hits:
+            if h < done_to:
+                continue
+            a, b = line_bounds(text, h)
+            if a in seen:
+                continue
+            seen.add(a)
+            header = text[a:b]
+            sep = "|" if header.count("|") >= 2 else "\t" if "\t" in header else \
+                ";" if header.count(";") >= 2 else "," if header.count(",") >= 2 else None
+            if sep is None:
+                continue
+            cells = _cells(header, sep)
+            col = next((i for i, (s, e) in enumerate(cells)
+                        if PERSON_HEADER.fullmatch(header[s:e].strip(" *_:"))), None)
+            if col is None:
+                continue
+            pos, rows = b + 1, 0
+            done_to = b
+            while pos < len(text) and rows < 20000:
+                la, lb = line_bounds(text, pos)
+                row = text[la:lb]
+                pos = lb + 1
+                if sep not in row:
+                    break
+                if re.fullmatch(r"[\s|:\-+=]*", row):
+                    continue
+                rows += 1
+                done_to = lb
+                rc = _cells(row, sep)
+                if col < len(rc):
+                    s, e = rc[col]
+                    cell = text[la + s:la + e]
+                    inner = CELL_NAME.fullmatch(cell)
+                    if inner:
+                        add(self._clean(text, la + s + inner.start("name"), la + s + inner.end("name"),
+                                        mode="strict"), 0.7, "table", "two")
+
+    def _cell_contexts(self, text: str, spans: tuple, add):
+        """A cell whose column header (the chunk's context, just before it) names people: Nama, Petugas ..."""
+        prev_end = 0
+        for start, end, part in spans:
+            ctx_start = prev_end + 2 if prev_end else 0
+            prev_end = end
+            if start - ctx_start < 3 or text[start - 1:start] != "\n":
+                continue
+            ctx = text[ctx_start:start - 1].strip()
+            if not ctx or len(ctx) > 80 or not PERSON_HEADER.match(ctx):
+                continue
+            value = text[start:end]
+            stripped = value.strip()
+            m = CELL_NAME.fullmatch(stripped)
+            if m:
+                s = start + value.find(stripped)
+                add(self._clean(text, s + m.start("name"), s + m.end("name"), mode="strict"), 0.7, "table", "two")
+
+    def _metadata(self, text: str, add):
+        """A file's author fields (``metadata:author``, ``comment:author`` ...): each line that is a name."""
+        for start, end, part in parts():
+            p = (part or "").lower()
+            field = p.rsplit(":", 1)[-1].strip()
+            if p.startswith("header:"):
+                if field not in ("from", "to", "cc", "sender", "reply-to"):
+                    continue
+            elif not (field in METADATA_PERSON or p.endswith(("xmp:creator", "dc:creator"))):
+                continue
+            pos = start
+            for line in text[start:end].split("\n"):
+                stripped = line.strip().strip('"')
+                m = CELL_NAME.fullmatch(stripped) if stripped else None
+                if m:
+                    s = pos + line.find(stripped)
+                    add(self._clean(text, s + m.start("name"), s + m.end("name"), mode="strict"), 0.7, "metadata",
+                        "two")
+                pos += len(line) + 1
+
+    def _lexicon_runs(self, text: str, start: int, end: int, keys: list[str], add):
+        """Runs of name words (split at stop words) that start with a known given name."""
+        if self.known_names.isdisjoint(keys):
+            return
+        words = text[start:end].split(" ")
+        pos = start
+        run_start, run_keys, prev_key = None, [], None
+        for w, k in list(zip(words, keys)) + [(None, None)]:
+            if w is not None and k not in self.stop:
+                if run_start is None:
+                    run_start = pos
+                run_keys.append(k)
+                pos += len(w) + 1
+                continue
+            if 2 <= len(run_keys) <= 4 and self._lexical(run_keys):
+                before = prev_key
+                if not (before in self.place_prefix if before else self._after_place(text, run_start)):
+                    score = 0.6 if all(x in self.known_names for x in run_keys) else 0.55
+                    add((run_start, pos - 1, run_keys), score, "lexicon")
+            if w is not None:
+                pos += len(w) + 1
+            prev_key, run_start, run_keys = k, None, []
+
+
+TABLE_HEADER_WORDS = ("nama", "name", "petugas", "pegawai", "peserta", "penerima", "pemohon", "penumpang")
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """(start, end) of each stripped cell of a delimited row (a leading/trailing ``|`` dropped)."""
+    out = []
+    pos = 0
+    pieces = line.split(sep)
+    for i, piece in enumerate(pieces):
+        s = pos + (len(piece) - len(piece.lstrip()))
+        e = pos + len(piece.rstrip())
+        pos += len(piece) + 1
+        if sep == "|" and (i == 0 or i == len(pieces) - 1) and not piece.strip():
+            continue
+        out.append((s, max(s, e)))
+    return out

@@ -1,0 +1,210 @@
+"""ID_LETTER_NUMBER: positives (span + decoded security code), true negatives, evasions, own formats."""
+from __future__ import annotations
+
+import pytest
+
+from dlp.models import Chunk
+
+E = "ID_LETTER_NUMBER"
+
+# (text, expected span, expected level); level None = no security code (review)
+POSITIVES = [
+    ("Nomor: B-1234/KS.01.01/III/2021", "B-1234/KS.01.01/III/2021", "B"),
+    ("Nomor : R-99/IJ/KP.07.6/04/2020", "R-99/IJ/KP.07.6/04/2020", "R"),
+    ("Nomor    : SR-3/Setjen/IV/2021     Jakarta, 5 April 2021", "SR-3/Setjen/IV/2021", "SR"),
+    ("- Nomor: T-45/HK.01/IV/2022", "T-45/HK.01/IV/2022", "T"),
+    ("Nomor: 800/1234/BKD/2021", "800/1234/BKD/2021", None),
+    ("Nomor    : 045.2/123/Setda/2020                      Depok, 3 November 2020", "045.2/123/Setda/2020", None),
+    ("No. 460/56/Kel.Cpd/2021", "460/56/Kel.Cpd/2021", None),
+    ("Nomor: 700/456/Itko/2021", "700/456/Itko/2021", None),
+    ("Nomor: 470/4654/Disdukcapil/2021", "470/4654/Disdukcapil/2021", None),
+    ("Nomor : 000.8.3.3/15/OR", "000.8.3.3/15/OR", None),
+    ("Nomor: B/Speng-3/II/KKA/2023/Setum", "B/Speng-3/II/KKA/2023/Setum", "B"),
+    ("Nomor    : S-12/MK.1/2021", "S-12/MK.1/2021", None),
+    ("Nomor\t: ND-45/BKD.02/2021", "ND-45/BKD.02/2021", None),
+    ("Nomor\t: UND-7/WPB.09/2021\t\t\t\t12 April 2021", "UND-7/WPB.09/2021", None),
+    ("NOMOR: SE-3/DISDIK/VIII/2021", "SE-3/DISDIK/VIII/2021", None),
+    ("Nomor Surat: B-214/Diskominfo/PR.04.01/IV/2021", "B-214/Diskominfo/PR.04.01/IV/2021", "B"),
+    ("Nomor: KEP-123/MK.1/2021", "KEP-123/MK.1/2021", None),
+    ("Nomor: PENG-3/PJ.09/2021", "PENG-3/PJ.09/2021", None),
+    ("Nomor: PRIN-45/WPJ.09/2021", "PRIN-45/WPJ.09/2021", None),
+    ("Nomor: 123/UN6.B/KP/2021", "123/UN6.B/KP/2021", None),
+    ("Nomor: R/123/IV/HUM.3.4/2021", "R/123/IV/HUM.3.4/2021", "R"),
+    ("Nomor: 005/123/III/2021", "005/123/III/2021", None),
+    ("Nomor : 421.3/1234-Disdik", "421.3/1234-Disdik", None),            # one slash, after a label
+    ("Nomor: B-12/Setda", "B-12/Setda", "B"),
+    # bare in prose: the structure alone is unmistakable
+    ("berdasarkan surat tugas Kepala Dinas B-1234/KS.01.01/III/2021.", "B-1234/KS.01.01/III/2021", "B"),
+    ("menindaklanjuti 800/1234/BKD/2021 tentang mutasi", "800/1234/BKD/2021", None),
+    ("lihat juga SR-07/Kesbangpol/V/2021, mohon dijaga", "SR-07/Kesbangpol/V/2021", "SR"),
+    ("R-21/Dukcapil/PK.01/IV/2021", "R-21/Dukcapil/PK.01/IV/2021", "R"),
+]
+
+EVASIONS = [
+    ("Nomor : 800 / 1234 / BKD / 2021", "800 / 1234 / BKD / 2021", None),       # spaces round the slashes
+    ("Nomor: R-99/IJ/KP.07.6/04/2020.", "R-99/IJ/KP.07.6/04/2020", "R"),         # sentence full stop
+    ("Nomor:T-45/HK.01/IV/2022", "T-45/HK.01/IV/2022", "T"),                     # no space after the colon
+    # NBSP and a non-breaking hyphen
+    ("Nomor\u00a0: B\u2011214/Diskominfo/PR.04.01/IV/2021", "B\u2011214/Diskominfo/PR.04.01/IV/2021", "B"),
+    ("Nomor: R-99/IJ/KP.07.6/\u200b04/2020", "R-99/IJ/KP.07.6/\u200b04/2020", "R"),  # zero-width space inside
+]
+
+NEGATIVES = [
+    "UU Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
+    "sesuai PP No. 71/2019 tentang PSTE",
+    "Perpres 95/2018 tentang SPBE",
+    "berdasarkan PMK 112/PMK.03/2022",
+    "Peraturan Menteri Keuangan Nomor 112/PMK.03/2022 tentang NPWP",
+    "Permendagri Nomor 108 Tahun 2019",
+    "Peraturan Gubernur Jawa Barat Nomor 47 Tahun 2021",
+    "Instruksi Menteri Dalam Negeri Nomor 35 Tahun 2021",
+    "PermenPANRB Nomor 28 Tahun 2021",
+    "sesuai POJK Nomor 6/POJK.07/2022",
+    "Putusan Nomor 123/Pdt.G/2021/PN.Bdg",
+    "berkas diunggah 2021/04/23 selesai 2021/04/27",
+    "lahir 17/07/2003",
+    "tanggal 12/IV/2021",
+    "Contoh bukti pesanan: INV/2021/09/00417 (lunas)",
+    "INV/20210923/MPL/1234567890",
+    "unduh di https://jdih.bandung.go.id/produk/B-12/KS/2021",
+    "simpan di /home/arsip/B-12/KS/2021",
+    "D:/Arsip/SURAT/2021/B-123.pdf",
+    "takaran 1/2/3 sendok",
+    "RT 002/RW 005/Kel 003",
+    "versi 1.2.3/4.5/6",
+    "pendidikan S1/S2/S3",
+    "layanan 24/7/365",
+    "COVID-19/PSBB/2020",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def rec():
+    from dlp.classifiers.id_letter_number_recognizer import IdLetterNumberRecognizer
+
+    return IdLetterNumberRecognizer(supported_language="id")
+
+
+def _found(analyzer, text):
+    return [(f.text, f.level) for f in analyzer.analyze_text(text) if f.entity_type == E]
+
+
+@pytest.mark.parametrize("text,span,level", POSITIVES + EVASIONS)
+def test_engine_reports_letter_number(analyzer, text, span, level):
+    assert (span, level) in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text,span,level", [p for p in POSITIVES if p[0].isascii()])
+def test_recognizer_span_and_level(rec, text, span, level):
+    got = {(text[r.start:r.end], r.recognition_metadata.get("dlp_level")) for r in rec.analyze(text, [E])}
+    assert (span, level) in got
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_letter_number(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("number,code,severity", [
+    ("SR-3/Setjen/IV/2021", "SR", "block"),
+    ("R-99/IJ/KP.07.6/04/2020", "R", "block"),
+    ("T-45/HK.01/IV/2022", "T", "block"),
+    ("B-1234/KS.01.01/III/2021", "B", "review"),
+    ("ND-45/BKD.02/2021", None, "review"),     # Kemenkeu document type, not a security code
+    ("S-12/MK.1/2021", None, "review"),
+    ("800/1234/BKD/2021", None, "review"),
+])
+def test_security_code_decides_severity(analyzer, number, code, severity):
+    from dlp.policy import Policy
+
+    (f,) = [f for f in analyzer.analyze_text(f"Nomor: {number}") if f.entity_type == E]
+    assert f.level == code
+    assert Policy.default().severity(f) == severity
+    assert f.reason["en"] and f.reason["id"]
+
+
+def test_reason_names_the_code(analyzer):
+    (f,) = [f for f in analyzer.analyze_text("Nomor: SR-3/Setjen/IV/2021") if f.entity_type == E]
+    assert "SR" in f.reason["en"] and "sangat rahasia" in f.reason["id"]
+    (g,) = [f for f in analyzer.analyze_text("Nomor: ND-45/BKD.02/2021") if f.entity_type == E]
+    assert "ND" in g.reason["en"] and "nota dinas" in g.reason["id"]
+
+
+def test_context_raises_a_weak_shape(analyzer):
+    weak = "005/123/III/2021"
+    assert _found(analyzer, f"anggaran {weak} dan") == []
+    assert (weak, None) in _found(analyzer, f"Nomor : {weak}")
+
+
+def test_citation_then_letter_number_on_one_line(analyzer):
+    text = ("sesuai Peraturan Gubernur Nomor 47 Tahun 2021 tentang Pedoman, dan surat Kepala Dinas "
+            "nomor 800/1234/BKD/2021")
+    assert _found(analyzer, text) == [("800/1234/BKD/2021", None)]
+
+
+def test_found_in_any_chunk(analyzer):
+    findings = analyzer.analyze([Chunk("Laporan", "page 1"), Chunk("Nomor: R-1/Inspektorat/IV/2021", "page 2")])
+    (f,) = [f for f in findings if f.entity_type == E]
+    assert (f.text, f.part, f.level) == ("R-1/Inspektorat/IV/2021", "page 2", "R")
+
+
+def _documented_example(key: str) -> dict:
+    """The example under ``#      {key}:`` in the comments of patterns/letter_numbers.yaml, parsed."""
+    import yaml
+    from importlib import resources
+
+    lines = resources.files("dlp.patterns").joinpath("letter_numbers.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"#      {key}:")
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("#      "):
+            break
+        block.append(line[len("#      "):])
+    return yaml.safe_load("\n".join(block))
+
+
+def test_documented_format_example_works():
+    from dlp.classifiers.id_letter_number_recognizer import IdLetterNumberRecognizer
+
+    rec = IdLetterNumberRecognizer(formats=_documented_example("formats")["formats"])
+    assert len(rec.formats) == 1
+    text = "surat R/1234/UN6.WR3/KM/2021 dan 77/UN6.WR3/KM/2021"
+    got = {(text[r.start:r.end], r.recognition_metadata.get("dlp_level")) for r in rec.analyze(text, [E])}
+    assert ("R/1234/UN6.WR3/KM/2021", "R") in got
+    assert ("77/UN6.WR3/KM/2021", None) in got
+
+
+def test_bad_yaml_format_is_skipped():
+    from dlp.classifiers.id_letter_number_recognizer import IdLetterNumberRecognizer
+
+    rec = IdLetterNumberRecognizer(formats=[{"regex": "("}, {"name": "no regex"}])
+    assert rec.formats == []
+    assert rec.analyze("Nomor: T-45/HK.01/IV/2022", [E])
+
+
+def test_shipped_pack_loads():
+    from dlp.classifiers._text import load_yaml
+
+    data = load_yaml("dlp.patterns", "letter_numbers.yaml")
+    assert data.get("formats") == [] and data.get("recognizers") == []
+
+
+def test_documented_custom_entry_loads_in_the_engine(tmp_path, monkeypatch):
+    """The `recognizers:` route: a stock Presidio `type: custom` entry in a patterns/ file."""
+    import yaml
+
+    import dlp.analyze as analyze
+
+    pack = tmp_path / "rsud.yaml"
+    pack.write_text(yaml.safe_dump(_documented_example("recognizers")), encoding="utf-8")
+    monkeypatch.setattr(analyze, "pattern_files", lambda: [pack])
+    engine = analyze.build_engine()
+    findings = analyze.Analyzer(engine).analyze_text("Nomor RSUD/123/KEU/2021 tentang biaya")
+    assert [(f.entity_type, f.text) for f in findings if f.entity_type == E] == [(E, "RSUD/123/KEU/2021")]

@@ -1,0 +1,221 @@
+"""CLASSIFICATION_MARKING: markings (fields, stamps, banners, headers) vs. the same words in prose."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from dlp.models import Chunk
+
+E = "CLASSIFICATION_MARKING"
+
+# (text, expected span, expected level)
+POSITIVES = [
+    ("Nomor : SR-3/Setjen/IV/2021\nSifat : Sangat Rahasia\nHal   : Rencana", "Sangat Rahasia", "sangat_rahasia"),
+    ("Sifat\t: Rahasia\nLampiran\t: 1 berkas", "Rahasia", "rahasia"),
+    ("Sifat    : Biasa\nLampiran : -", "Biasa", "biasa"),
+    ("- Klasifikasi: Terbatas\n- Kepada: Kepala Bagian", "Terbatas", "terbatas"),
+    ("**KLASIFIKASI: TERBATAS**\n\n# Memo Internal", "TERBATAS", "terbatas"),
+    ("**Sifat:** Rahasia", "Rahasia", "rahasia"),
+    ("Klasifikasi Keamanan : RAHASIA", "RAHASIA", "rahasia"),
+    ("Nomor: 12/X/2021      Sifat: Rahasia      Jakarta, 3 Mei 2021", "Rahasia", "rahasia"),
+    ("Sifat : Segera, Rahasia", "Rahasia", "rahasia"),
+    ("Classification: Confidential", "Confidential", "rahasia"),
+    ("Sensitivity: Internal", "Internal", "terbatas"),
+    ("Klasifikasi: Terbuka", "Terbuka", "terbuka"),
+    ("RAHASIA\nLAPORAN HASIL AUDIT INVESTIGATIF", "RAHASIA", "rahasia"),
+    ("Laporan kegiatan.\n\nSANGAT RAHASIA\n\nIsi laporan", "SANGAT RAHASIA", "sangat_rahasia"),
+    ("// RAHASIA //\nrute kunjungan", "RAHASIA", "rahasia"),
+    ("*** TERBATAS ***", "TERBATAS", "terbatas"),
+    ("- RAHASIA -", "RAHASIA", "rahasia"),
+    ("DOKUMEN RAHASIA\nJangan disebarluaskan.", "RAHASIA", "rahasia"),
+    ("SURAT INI BERSIFAT RAHASIA", "RAHASIA", "rahasia"),
+    ("CONFIDENTIAL - DO NOT DISTRIBUTE", "CONFIDENTIAL", "rahasia"),
+    ("TERBATAS \u2014 dilarang memperbanyak tanpa izin", "TERBATAS", "terbatas"),
+    ("INTERNAL USE ONLY", "INTERNAL USE ONLY", "terbatas"),
+    ("FOR OFFICIAL USE ONLY", "FOR OFFICIAL USE ONLY", "terbatas"),
+    ("TOP SECRET", "TOP SECRET", "sangat_rahasia"),
+    ("STRICTLY CONFIDENTIAL", "STRICTLY CONFIDENTIAL", "rahasia"),
+    ("RESTRICTED | Halaman 2 dari 5", "RESTRICTED", "terbatas"),
+    ("Halaman 1 dari 2 | RAHASIA", "RAHASIA", "rahasia"),
+    ("Page 3 of 9 - CONFIDENTIAL", "CONFIDENTIAL", "rahasia"),
+    ("TOP SECRET//NOFORN", "TOP SECRET", "sangat_rahasia"),
+    ("CONFIDENTIAL - INTERNAL USE ONLY", "CONFIDENTIAL", "rahasia"),
+    ("| Sifat | Rahasia |", "Rahasia", "rahasia"),                       # a table row
+    ("Klasifikasi\tTerbatas", "Terbatas", "terbatas"),
+    ("Klasifikasi: Terbatas (untuk internal)", "Terbatas", "terbatas"),
+    ("Subject: RAHASIA - Rencana pengamanan kunjungan", "RAHASIA", "rahasia"),
+    ("Subject: Fwd: TERBATAS: hasil rapat", "TERBATAS", "terbatas"),
+    ("Subject: [RAHASIA] Rencana pengamanan", "RAHASIA", "rahasia"),
+    ("Fwd: (TERBATAS) hasil rapat", "TERBATAS", "terbatas"),
+]
+
+EVASIONS = [
+    ("R A H A S I A\nisi laporan", "R A H A S I A", "rahasia"),                     # letter-spaced stamp
+    ("S A N G A T   R A H A S I A", "S A N G A T   R A H A S I A", "sangat_rahasia"),
+    ("Sifat : sangat  rahasia", "sangat  rahasia", "sangat_rahasia"),              # any case in a field
+    ("Sifat\u00a0: R\u200bahasia", "R\u200bahasia", "rahasia"),                     # NBSP, zero-width space
+    ("\uff32\uff21\uff28\uff21\uff33\uff29\uff21",                                      # full-width
+     "\uff32\uff21\uff28\uff21\uff33\uff29\uff21", "rahasia"),
+    ("Sifat : Rahasia\r\nLampiran : -\r\n", "Rahasia", "rahasia"),                  # CRLF
+]
+
+NEGATIVES = [
+    "5 Rahasia Sukses Urus KTP-el Tanpa Antre",
+    "Siapa yang bisa menolak rendang dengan resep rahasia turun-temurun ini?",
+    "Sudah bukan rahasia lagi bahwa masyarakat menuntut transparansi.",
+    "Bukan rahasia lagi, antrean sering mengular.",
+    "informasi yang dapat mengungkap rahasia negara",
+    "_Kuota terbatas: 150 orang per hari_",
+    "Pendaftaran dibuka dalam waktu terbatas",
+    "produksi jumlah terbatas setiap minggu",
+    "Mengingat formasi yang terbatas di tiap sekolah",
+    "Sambalnya stok terbatas, jadi datang pagi-pagi",
+    "pengecualian yang bersifat ketat dan terbatas",
+    "PEMBELAJARAN TATAP MUKA TERBATAS",
+    "SURAT EDARAN TENTANG PEMBELAJARAN TATAP MUKA TERBATAS",
+    "Judul     : Rahasia Pohon Kenari",
+    "RAHASIA UMUM",
+    "portal data terbuka Kota Bandung",
+    "DATA TERBUKA",
+    "Sifat    : Segera",
+    "Sifat    : Penting",
+    "Sifat: Sangat Segera",
+    "KUOTA\nTERBATAS\nDAFTAR SEKARANG",
+    "DISKON\nTERBATAS",
+    "TERBATAS!\nDaftar segera di aplikasi",
+    "5 RAHASIA\nSUKSES BERJUALAN",
+    "Ini rahasia ya, jangan bilang siapa-siapa",
+    "Sifat pekerjaan: terbatas pada hari kerja",
+    "Halaman 2 - Rahasia Sukses Berjualan",
+    # a legend or a definition names several levels: it marks nothing
+    "Tingkat klasifikasi: Sangat Rahasia, Rahasia, Terbatas, dan Biasa",
+    "Klasifikasi: Rahasia/Terbatas",
+    "| Klasifikasi | Terbatas | Rahasia |",
+    "RAHASIA / TERBATAS / BIASA",
+    "Subject: Rahasia sukses UMKM naik kelas",
+    "secret recipe, restricted parking, internal memo",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def rec():
+    from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
+
+    return ClassificationMarkingRecognizer(supported_language="id")
+
+
+def _found(analyzer, text):
+    return [(f.text, f.level) for f in analyzer.analyze_text(text) if f.entity_type == E]
+
+
+@pytest.mark.parametrize("text,span,level", POSITIVES + EVASIONS)
+def test_engine_reports_marking(analyzer, text, span, level):
+    assert (span, level) in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text,span,level", [p for p in POSITIVES if p[0].isascii()])
+def test_recognizer_span_and_level(rec, text, span, level):
+    got = {(text[r.start:r.end], r.recognition_metadata.get("dlp_level")) for r in rec.analyze(text, [E])}
+    assert (span, level) in got
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_prose_is_no_marking(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,severity", [
+    ("Sifat: Sangat Rahasia", "block"), ("Sifat: Rahasia", "block"), ("Sifat: Terbatas", "block"),
+    ("INTERNAL USE ONLY", "block"), ("CONFIDENTIAL", "block"), ("Sifat: Biasa", "info"),
+    ("Klasifikasi: Terbuka", "info"),
+])
+def test_level_decides_severity(analyzer, text, severity):
+    from dlp.policy import Policy
+
+    (f,) = [f for f in analyzer.analyze_text(text) if f.entity_type == E]
+    assert f.level is not None
+    assert Policy.default().severity(f) == severity
+    assert f.reason["en"] and f.reason["id"]
+
+
+@pytest.mark.parametrize("part", ["header", "footer"])
+def test_title_case_marking_alone_in_header_or_footer(analyzer, part):
+    findings = analyzer.analyze([Chunk("Rahasia", part), Chunk("Isi laporan evaluasi pengadaan.", "body")])
+    assert [(f.text, f.part, f.level) for f in findings if f.entity_type == E] == [("Rahasia", part, "rahasia")]
+
+
+def test_title_case_in_body_is_no_marking(analyzer):
+    findings = analyzer.analyze([Chunk("Ringkasan\nRahasia\nPohon Kenari adalah novel anak.", "body")])
+    assert [f for f in findings if f.entity_type == E] == []
+
+
+def test_footer_with_distribution_warning(analyzer):
+    findings = analyzer.analyze([Chunk("Terbatas - dilarang memperbanyak tanpa izin", "footer")])
+    assert [(f.text, f.level) for f in findings if f.entity_type == E] == [("Terbatas", "terbatas")]
+
+
+def test_first_line_of_a_page(analyzer):
+    findings = analyzer.analyze([Chunk("Confidential\nVendor evaluation, smart city", "page 1")])
+    assert [(f.text, f.level) for f in findings if f.entity_type == E] == [("Confidential", "rahasia")]
+
+
+def test_title_inside_page_is_no_marking(analyzer):
+    findings = analyzer.analyze([Chunk("Pendahuluan\nKuota Terbatas\nPeserta wajib daftar.", "page 2")])
+    assert [f for f in findings if f.entity_type == E] == []
+
+
+def test_docx_header_and_footer_through_the_scanner():
+    """A real DOCX whose only marking is in its header and footer."""
+    docx = pytest.importorskip("docx")
+    from dlp.pipeline import Scanner
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "TERBATAS"
+    section.footer.paragraphs[0].text = "Terbatas \u2014 dilarang memperbanyak tanpa izin"
+    doc.add_paragraph("Laporan evaluasi sementara pengadaan server pusat data.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    result = Scanner().scan_bytes(buf.getvalue(), "evaluasi.docx")
+    marks = [(f.text, f.level, f.severity) for f in result.findings if f.entity_type == E]
+    assert ("TERBATAS", "terbatas", "block") in marks
+    assert result.verdict == "block"
+
+
+def test_email_subject_part(analyzer):
+    findings = analyzer.analyze([Chunk("RAHASIA - Rencana Pengamanan", "header:subject", "Subject")])
+    assert [(f.text, f.level) for f in findings if f.entity_type == E] == [("RAHASIA", "rahasia")]
+
+
+def test_pdf_page_stamp_through_the_scanner():
+    """A real PDF whose pages carry a title-case stamp on their first line."""
+    fpdf = pytest.importorskip("fpdf")
+    from dlp.pipeline import Scanner
+
+    pdf = fpdf.FPDF()
+    for n in (1, 2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.cell(0, 8, "Rahasia", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, f"Laporan hasil audit investigatif, bagian {n}.", new_x="LMARGIN", new_y="NEXT")
+    result = Scanner().scan_bytes(bytes(pdf.output()), "audit.pdf")
+    marks = {(f.text, f.level, f.part) for f in result.findings if f.entity_type == E}
+    assert {("Rahasia", "rahasia", "page 1"), ("Rahasia", "rahasia", "page 2")} <= marks
+    assert result.verdict == "block"
+
+
+def test_vocabulary_from_yaml_is_used():
+    from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
+
+    rec = ClassificationMarkingRecognizer(stamps={"terbatas": ["KHUSUS INTERNAL"]}, fields={"terbatas": ["khusus"]})
+    text = "KHUSUS INTERNAL\nSifat: Khusus"
+    got = {(text[r.start:r.end], r.recognition_metadata["dlp_level"]) for r in rec.analyze(text, [E])}
+    assert got == {("KHUSUS INTERNAL", "terbatas"), ("Khusus", "terbatas")}

@@ -1,0 +1,202 @@
+"""SECRET: private keys, token formats, password assignments vs. hashes, placeholders and prose.
+
+Every credential here is made up at run time (seeded), none is real.
+"""
+from __future__ import annotations
+
+import base64
+import random
+import string
+
+import pytest
+
+E = "SECRET"
+_R = random.Random(20210426)
+UP, LO, DG = string.ascii_uppercase, string.ascii_lowercase, string.digits
+
+
+def fake(n: int, alphabet: str = UP + LO + DG) -> str:
+    return "".join(_R.choice(alphabet) for _ in range(n))
+
+
+AWS = "AKIA" + fake(16, UP + DG)
+GOOGLE = "AIza" + fake(35, UP + LO + DG + "_-")
+GITHUB = "ghp_" + fake(36)
+GITHUB_PAT = "github_pat_" + fake(22) + "_" + fake(59)
+GITLAB = "glpat-" + fake(20)
+SLACK = "xoxb-" + fake(11, DG) + "-" + fake(12, DG) + "-" + fake(24)
+STRIPE = "sk_live_" + fake(24)
+JWT = ("eyJ" + fake(17, UP + LO + DG) + ".eyJ" + fake(40, UP + LO + DG) + "." + fake(43, UP + LO + DG + "_-"))
+TELEGRAM = fake(10, DG) + ":AA" + fake(33, UP + LO + DG + "_-")
+MIDTRANS = "Mid-server-" + fake(24)
+BEARER = fake(40, UP + LO + DG + "-._")
+BASIC = base64.b64encode(b"operator:" + fake(12).encode()).decode()
+PEM_BODY = "\n".join(fake(64, UP + LO + DG + "+/") for _ in range(3)) + "\n" + fake(20) + "=="
+PEM = f"-----BEGIN EC PRIVATE KEY-----\n{PEM_BODY}\n-----END EC PRIVATE KEY-----"
+RSA_CUT = "-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(fake(64, UP + LO + DG + "+/") for _ in range(4))
+OPENSSH = f"-----BEGIN OPENSSH PRIVATE KEY-----\n{PEM_BODY}\n-----END OPENSSH PRIVATE KEY-----"
+PW = "Sw4r!ga#" + fake(6)
+
+# (text, expected secret span)
+POSITIVES = [
+    (f"ini private key buat server backup:\n{PEM}\nsimpan di ~/.ssh", PEM),
+    (f"kunci lama:\n{OPENSSH}", OPENSSH),
+    (f"{RSA_CUT}\n\n[terpotong]", RSA_CUT),                     # a cut-off paste still leaks
+    (f"AWS_ACCESS_KEY_ID={AWS}", AWS),
+    (f"pakai key {AWS} ya", AWS),
+    (f"GOOGLE_MAPS_API_KEY={GOOGLE}", GOOGLE),
+    (f"token: {GITHUB}", GITHUB),
+    (f"git remote set-url origin https://{GITHUB}@github.com/org/repo", GITHUB),
+    (f"export GH_TOKEN={GITHUB_PAT}", GITHUB_PAT),
+    (f"gitlab {GITLAB}", GITLAB),
+    (f"SLACK_BOT_TOKEN={SLACK}", SLACK),
+    (f"stripe.api_key = '{STRIPE}'", STRIPE),
+    (f"Cookie: session={JWT}", JWT),
+    (f"Authorization: Bearer {BEARER}", BEARER),
+    (f"Authorization: Basic {BASIC}", BASIC),
+    (f"bot telegram {TELEGRAM}", TELEGRAM),
+    (f"MIDTRANS_SERVER_KEY={MIDTRANS}", MIDTRANS),
+    (f"DB_PASSWORD={PW}", PW),
+    (f"DB_PASS={PW}", PW),
+    (f"SMTP_PASSWORD='{PW}'", PW),
+    (f"MAIL_PASSWORD=bldhexesqujxwkfa", "bldhexesqujxwkfa"),
+    (f"JWT_SECRET={fake(48)}", None),
+    (f'{{"username": "admin", "password": "{PW}"}}', PW),
+    (f"database:\n  password: {PW}\n  host: 10.0.0.5", PW),
+    (f"<password>{PW}</password>", PW),
+    (f'<add key="DbPassword" value="{PW}" />', PW),
+    (f"PASSWORD: {PW}", PW),
+    (f"pwd={PW}", PW),
+    (f"api_key: {fake(32, LO + DG)}", None),
+    (f"client_secret = \"{fake(40)}\"", None),
+    (f"kata sandi: {PW}", PW),
+    (f"Kata Sandi : {PW}", PW),
+    (f"sandi: {PW}", PW),
+    (f"Password wifi kantor: Bandung{fake(4, DG)}", None),
+    (f"passwordnya: {PW} ya pak", PW),
+    (f"kata sandi email saya adalah {PW}", PW),
+    (f"DATABASE_URL=postgres://sapawarga:{PW}@10.20.1.15:5432/app", PW),
+    (f"mongodb+srv://admin:{PW}@cluster0.example.net/db", PW),
+]
+
+NEGATIVES = [
+    "Commit   : ed2065b637097140bdb912f7b462a2bd1fd434fd",
+    "SHA-256  : 6a8502563fac3ae5933e0f10c53e4b8c598ef43a55a9821894ec4218965f8d50  antrean-3.2.0.1.apk",
+    "request id 123e4567-e89b-12d3-a456-426614174000",
+    "password=",
+    "DB_PASSWORD=",
+    "password=****",
+    "PASSWORD: <password>",
+    "password: <isi kata sandi>",
+    "DB_PASS=${DB_PASS}",
+    "SMTP_PASSWORD=%(smtp_password)s",
+    "password: changeme",
+    "password = your_password_here",
+    "password: xxxxxxxx",
+    "password: (lihat di brankas kata sandi)",
+    "DB_PASSWORD_FILE=/run/secrets/db_password",
+    "Lupa kata sandi? Klik tautan reset.",
+    "Akun dikunci, kata sandi direset, seluruh sesi aktif dicabut.",
+    "kata sandi: minimal 8 karakter, kombinasi huruf dan angka",
+    "Sandi: besok saya ke kantor",
+    "password adalah kunci keamanan akun",
+    "token_expiry=3600",
+    "TOKEN_TTL: 86400",
+    "passport_no: A1234567",
+    "Dinas Komunikasi, Informatika dan Persandian: laporan",
+    "public_key: " + fake(40),
+    "Apakah kunci rumah sudah dibawa?",
+    "task-" + fake(40, LO),
+    "https://jdih.example.go.id/produk/2021/peraturan.pdf",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dlp.analyze import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def rec():
+    from dlp.classifiers.secret_recognizer import SecretRecognizer
+
+    return SecretRecognizer(supported_language="id")
+
+
+def _secret_of(text: str, expected: str | None) -> str:
+    """The expected span: given, or the value after the last = / : of the text."""
+    if expected is not None:
+        return expected
+    value = text.replace(":", "=").rsplit("=", 1)[1].strip().strip("'\"")
+    return value.split()[-1] if " " in value else value
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_engine_reports_secret(analyzer, text, expected):
+    got = [f.text for f in analyzer.analyze_text(text) if f.entity_type == E]
+    assert _secret_of(text, expected) in got
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_recognizer_span(rec, text, expected):
+    want = _secret_of(text, expected)
+    assert want in [text[r.start:r.end] for r in rec.analyze(text, [E])]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_secret(analyzer, text):
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == []
+
+
+def test_secret_blocks_and_explains(analyzer):
+    from dlp.policy import Policy
+
+    (f,) = [f for f in analyzer.analyze_text(f"DB_PASSWORD={PW}") if f.entity_type == E]
+    assert Policy.default().severity(f) == "block"
+    assert "DB_PASSWORD" in f.reason["en"] and "kata sandi" in f.reason["id"]
+
+
+def test_connection_string_is_no_email(analyzer):
+    text = f"postgres://app:{PW}@db.example.com/sapawarga"
+    types = {(f.entity_type, f.text) for f in analyzer.analyze_text(text)}
+    assert (E, PW) in types
+    assert not [t for t in types if t[0] == "EMAIL_ADDRESS"]
+
+
+def test_pasted_env_file(analyzer):
+    env = "\n".join([
+        "APP_ENV=production", "APP_DEBUG=false", "DB_HOST=10.20.1.15", "DB_USERNAME=app",
+        f"DB_PASSWORD={PW}", "MAIL_USERNAME=noreply@example.com", f"JWT_SECRET={fake(48)}", "CACHE_TTL=3600",
+    ])
+    got = [f.text for f in analyzer.analyze_text(env) if f.entity_type == E]
+    assert len(got) == 2 and PW in got
+
+
+def test_keyword_prefilter_skips_rules(rec, monkeypatch):
+    """A rule whose keyword is absent never runs its regex (gitleaks-style)."""
+    calls = []
+    for rule in rec.rules:
+        if rule["keywords"]:
+            real = rule["rx"]
+
+            class Spy:
+                groupindex = real.groupindex
+
+                def finditer(self, text, _real=real, _id=rule["id"]):
+                    calls.append(_id)
+                    return _real.finditer(text)
+
+            monkeypatch.setitem(rule, "rx", Spy())
+    rec.analyze("Laporan kegiatan tanpa kredensial apa pun.", [E])
+    assert calls == []
+    rec.analyze(f"Authorization: Bearer {BEARER}", [E])
+    assert calls == ["bearer-token"]
+
+
+def test_rule_table_ids_are_unique():
+    from dlp.classifiers._text import load_yaml
+
+    ids = [r["id"] for r in load_yaml("dlp.patterns", "secrets.yaml")["rules"]]
+    assert len(ids) == len(set(ids)) and len(ids) >= 15
