@@ -21,11 +21,20 @@ def shown_text(f: Finding, redact: bool) -> str:
 
 
 def shown_reason(f: Finding, lang: str, redact: bool) -> str:
+    """The finding's reason; with ``redact``, the entity's generic reason (recognizers'
+    reasons may quote details of the value, such as a NIK's birth date)."""
     if redact:
         from dlp.analyze import default_reason
 
-        return default_reason(f.entity_type, f.level, None)[lang if lang in ("en", "id") else "en"]
+        reason = default_reason(f.entity_type, f.level, None)[lang if lang in ("en", "id") else "en"]
+        if f.level and f.entity_type in _LEVEL_SHOWN:
+            reason += f" ({_LEVEL_SHOWN[f.entity_type][0 if lang == 'id' else 1]} {f.level})"
+        return reason
     return f.reason_text(lang)
+
+
+# Entities whose level is a category, not part of anyone's data: safe to show masked.
+_LEVEL_SHOWN = {"ID_LETTER_NUMBER": ("kode", "code"), "CLASSIFICATION_MARKING": ("tingkat", "level")}
 
 
 def render(report: Report, fmt: str, *, lang: str = "en", redact: bool = False, color: bool = False) -> str:
