@@ -141,8 +141,50 @@ def build_engine(language: str = LANGUAGE):
 
     nlp = NoOpNlpEngine(models=[{"lang_code": language, "model_name": "none"}])
     nlp.load()
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=[language],
+    _Engine = _engine_class()
+    return _Engine(registry=registry, nlp_engine=nlp, supported_languages=[language],
                           context_aware_enhancer=WordContextEnhancer())
+
+
+def _engine_class():
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer
+
+    class Engine(AnalyzerEngine):
+        """Presidio's engine with a linear recognizer-level context pass.
+
+        Presidio splits the results by recognizer once per recognizer (two list
+        scans each: recognizers x results), only to hand each recognizer its own
+        results for ``enhance_using_context``, which almost no recognizer
+        overrides.  Here results are grouped in one pass and only recognizers
+        that override the hook are called; the text-level enhancer runs as before.
+        """
+
+        def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            key = "recognizer_identifier"
+            hooked = [r for r in recognizers
+                      if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context]
+            if hooked:
+                by_id: dict = {}
+                for res in raw_results:
+                    by_id.setdefault(res.recognition_metadata.get(key), []).append(res)
+                results = []
+                hooked_ids = {r.id for r in hooked}
+                for rid, group in by_id.items():
+                    if rid not in hooked_ids:
+                        results.extend(group)
+                for rec in hooked:
+                    own = by_id.get(rec.id, [])
+                    others = [res for res in raw_results if res.recognition_metadata.get(key) != rec.id]
+                    results.extend(rec.enhance_using_context(text=text, raw_recognizer_results=own,
+                                                             other_raw_recognizer_results=others,
+                                                             nlp_artifacts=nlp_artifacts, context=context))
+            else:
+                results = list(raw_results)
+            return self.context_aware_enhancer.enhance_using_context(
+                text=text, raw_results=results, nlp_artifacts=nlp_artifacts,
+                recognizers=recognizers, context=context)
+
+    return Engine
 
 
 @lru_cache(maxsize=1)
