@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dlp.models import Finding, Report
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "compact")
 
 
 def mask(text: str) -> str:
@@ -46,6 +46,10 @@ def render(report: Report, fmt: str, *, lang: str = "en", redact: bool = False, 
         from dlp.report.sarif import render_sarif
 
         return render_sarif(report, lang=lang, redact=redact)
+    if fmt == "compact":
+        from dlp.report.compact import render_compact
+
+        return render_compact(report, lang=lang, redact=redact, color=color)
     if fmt == "text":
         from dlp.report.text import render_text
 
