@@ -117,6 +117,7 @@ def build_engine(language: str = LANGUAGE):
 
     from dlp.context import WordContextEnhancer
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
     registry = RecognizerRegistry(supported_languages=[language])
     replaced: set[str] = set()
     own = []
@@ -129,7 +130,7 @@ def build_engine(language: str = LANGUAGE):
     for rec in own:
         registry.add_recognizer(rec)
     for path in pattern_files():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
         for entry in data.get("recognizers") or []:
             entry = dict(entry)
             if entry.pop("type", "custom") != "custom":  # Presidio's registry-file marker

@@ -234,7 +234,7 @@ def scan_tasks(scanner: Scanner, tasks: Sequence[Task], jobs: int = 1, timeout: 
         return []
     if timeout:
         scanner.limits = _with_cooperative_deadline(scanner.limits, timeout)
-    if jobs <= 1 and not timeout:
+    if (jobs <= 1 and not timeout) or _one_small_draft(tasks):
         results = []
         for task in tasks:
             results.append(run_task(scanner, task))
@@ -244,6 +244,16 @@ def scan_tasks(scanner: Scanner, tasks: Sequence[Task], jobs: int = 1, timeout: 
                 on_tick()
         return results
     return _Pool(scanner, tasks, jobs, timeout, on_result, on_tick, start_method).run()
+
+
+# A single in-memory draft up to this size (``dlp scan -``: text a person typed or
+# pasted) is scanned in this process: forking a killable worker for it costs
+# more than the check itself.  The cooperative deadline still applies.
+SMALL_DRAFT = 256 * 1024
+
+
+def _one_small_draft(tasks: Sequence[Task]) -> bool:
+    return len(tasks) == 1 and tasks[0].data is not None and len(tasks[0].data) <= SMALL_DRAFT
 
 
 def _with_cooperative_deadline(limits, timeout: float):

@@ -11,9 +11,16 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-import typer
+from dlp import _startup
 
-from dlp.i18n import default_lang, ui
+# Cold-start trimming (spaCy without its CLI, Presidio's unused patterns not
+# compiled at import): installed before anything imports Presidio.  Only the
+# command line does this; importing dlp as a library changes nothing.
+_startup.install()
+
+import typer  # noqa: E402
+
+from dlp.i18n import default_lang, ui  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="dlp: periksa draf dan lampiran sebelum dibagikan / check drafts and attachments before they are shared.")
