@@ -19,8 +19,8 @@ deeper one wins over a shallower one, and within a file the last matching line
 wins.  ``--exclude`` globs are applied like one more ``.dlpignore`` at the
 scanned folder's root that wins over the files; ``--include`` globs, when
 given, keep only the files that match one of them (folders are always
-entered).  Version-control folders (``.git/``, ``.hg/``, ``.svn/``) are never
-scanned.
+entered).  Version-control folders (``.git/``, ``.hg/``, ``.svn/``) and the
+``.dlpignore`` files themselves are never scanned.
 
 Example ``.dlpignore``::
 
@@ -39,7 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 IGNORE_FILE = ".dlpignore"
-ALWAYS_EXCLUDED = (".git/", ".hg/", ".svn/")
+ALWAYS_EXCLUDED = (".git/", ".hg/", ".svn/", IGNORE_FILE)  # dlp's own ignore files are not content
 
 
 @dataclass(frozen=True)

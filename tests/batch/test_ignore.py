@@ -69,8 +69,8 @@ def test_dlpignore_comments_dirs_negation_and_nesting(tmp_path, dlp):
         "# generated and logs\n*.log\nbuild/\n\ndocs/*.md\n!docs/keep.md\npub/*\n!pub/press/\n", encoding="utf-8")
     (tmp_path / "sub" / ".dlpignore").write_text("*.csv\n", encoding="utf-8")
     got = _scanned(dlp, tmp_path)
-    assert got == [".dlpignore", "a.txt", "docs/keep.md", "docs/old/x.md", "pub/press/rilis.md",
-                   "sub/.dlpignore", "sub/t.txt"]
+    # the .dlpignore files themselves are configuration, not content
+    assert got == ["a.txt", "docs/keep.md", "docs/old/x.md", "pub/press/rilis.md", "sub/t.txt"]
     # --no-dlpignore reads everything but version-control folders
     got = _scanned(dlp, tmp_path, "--no-dlpignore")
     assert "b.log" in got and "sub/s.csv" in got and "build/out.txt" in got
