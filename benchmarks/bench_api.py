@@ -31,7 +31,7 @@ def draft(size: int = 2048) -> str:
     head = ("SIARAN PERS\nDinas Komunikasi dan Informatika\n\n"
             "Menindaklanjuti surat nomor 800/123/R/Diskominfo/2024, pendaftaran pelatihan literasi digital "
             "dibuka untuk umum. Informasi: humas.diskominfo@bandung.go.id atau 0812-3456-7890. "
-            "Peserta terpilih atas nama Siti Rahma, NIK 3273014905032115.\n\n")
+            "Peserta terpilih atas nama Siti Rahma, NIK 3204115408022764.\n\n")
     filler = ("Kegiatan ini merupakan bagian dari program peningkatan kapasitas aparatur dan masyarakat "
               "dalam memanfaatkan teknologi informasi secara aman, bijak dan bertanggung jawab. ")
     text = head

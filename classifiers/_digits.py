@@ -8,8 +8,8 @@ holds what several recognizers need and what must be computed once per text:
   type: :func:`check_nik`, :func:`check_kk`, :func:`check_nip`,
   :func:`check_npwp15`, :func:`check_card`;
 * :class:`Scan`: the digit *runs* of a text (digit groups joined by spaces,
-  dots, dashes or a single line break, so ``3273 0950 0281 0454``,
-  ``32.73.09.500281.0454`` and a number wrapped across a PDF line are seen as
+  dots, dashes or a single line break, so ``3204 1258 0791 0027``,
+  ``32.04.12.580791.0027`` and a number wrapped across a PDF line are seen as
   one) and the *windows* of exactly N digits inside a run, cut only at
   whitespace so a dotted or dashed token is never sliced;
 * labels: the field names people write in front of a number (``NIK:``,

@@ -3,7 +3,7 @@
 What: 13-19 digits with a known issuer prefix (Visa, Mastercard, American
 Express, JCB, Diners, Discover, UnionPay, GPN, Maestro) and a valid Luhn
 check digit, written as one number or in the usual groups (4-4-4-4,
-4-4-4-4-3, 4-6-5, 4-6-4).  Example: ``4916 1770 3271 9727``.
+4-4-4-4-3, 4-6-5, 4-6-4).  Example: ``4539 5521 6048 3717``.
 
 Why: a full card number leaks money; it travels in travel bookings,
 reimbursement forms and screenshots.

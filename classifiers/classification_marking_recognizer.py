@@ -17,10 +17,11 @@ What
       bottom line of a page).
 
     Not markings: the same words in prose or in a longer title ("resep
-    rahasia", "bukan rahasia lagi", "kuota terbatas", "PEMBELAJARAN TATAP
-    MUKA TERBATAS", a book called "Rahasia Pohon Kenari", "data terbuka"), and
-    urgency (``Sifat: Segera``, ``Sifat: Penting``).  Stamps are matched
-    case-sensitively for that reason; only field values ignore case.
+    rahasia", "bukan rahasia lagi", "kuota terbatas", "UJI COBA SEKOLAH TATAP
+    MUKA TERBATAS", a book called "Rahasia Lembah Cikapundung", "pemerintahan
+    terbuka"), and urgency (``Sifat: Segera``, ``Sifat: Penting``).  Stamps
+    are matched case-sensitively for that reason; only field values ignore
+    case.
 
 Why
     A marked document must not leave the office; the level goes into the

@@ -5,25 +5,25 @@ E-mail (replaces Presidio's ``EmailRecognizer``)
     suffix list bundled with tldextract (never fetched), and the look-alikes of
     our documents dropped:
 
-    * Message-IDs - ``<20210426081402.4471@mail.depok.go.id>``,
-      ``<CAF3k2x9@mail.gmail.com>`` - on ``Message-ID:``, ``References:``,
+    * Message-IDs - ``<20220913153027.8812@mail.bogorkota.go.id>``,
+      ``<CAH7pQ4m@mail.gmail.com>`` - on ``Message-ID:``, ``References:``,
       ``In-Reply-To:`` lines or in those header parts, or in angle brackets
       with an ID-like local part;
-    * ssh / scp targets (``ssh admin@192.168.10.25``, ``git@github.com:org``):
+    * ssh / scp targets (``ssh root@192.168.31.77``, ``git@github.com:org``):
       a login, not a mailbox (the IP is still an IP);
     * the user:password@host of a URL (a SECRET, see ``secret_recognizer``);
-    * social-media handles (``@humas_bandung``) never match: no local part.
+    * social-media handles (``@humas_cimahi``) never match: no local part.
 
     Obfuscated addresses written to slip past a filter - ``nama [at]
-    bandung [dot] go [dot] id``, ``nama(at)bandung.go.id`` - are found too.
-    Example: ``Pos-el: setda@depok.go.id`` -> EMAIL_ADDRESS.
+    garutkab [dot] go [dot] id``, ``nama(at)garutkab.go.id`` - are found too.
+    Example: ``Pos-el: setwan@cirebonkota.go.id`` -> EMAIL_ADDRESS.
 
 IP (replaces Presidio's ``IpRecognizer``)
     Presidio's patterns, minus version numbers that look like IPv4 addresses:
-    ``versi 3.2.0.1``, ``v2.4.1.7``, ``EDR 7.1.0.12``, ``build 1.2.3.4``, a file
-    name ``app-3.2.0.1.apk``, section numbers ``1.2.3.4.5``.  The level
+    ``versi 4.1.3.2``, ``v5.3.2.9``, ``EDR 8.2.0.14``, ``build 1.2.3.4``, a file
+    name ``app-4.1.3.2.apk``, section numbers ``1.2.3.4.5``.  The level
     (private network: review; public: info) is set by ``dlp.analyze.ip_level``.
-    Example: ``DB_HOST=10.20.1.15`` -> IP_ADDRESS, private.
+    Example: ``DB_HOST=10.31.2.44`` -> IP_ADDRESS, private.
 
 Source: RFC 5322 (addresses and Message-ID), RFC 1918 / RFC 4193 (private
 ranges); Presidio's predefined recognizers.
@@ -84,7 +84,7 @@ DOMAIN_HEAD = re.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+")
 class DlpEmailRecognizer(Recognizer):
     """E-mail addresses, without Message-IDs, login targets and URL credentials.
 
-    Example: ``hubungi humas.dinkes@bandung.go.id`` -> EMAIL_ADDRESS.
+    Example: ``hubungi humas.dinsos@bogorkota.go.id`` -> EMAIL_ADDRESS.
     Source: RFC 5322; Presidio EmailRecognizer (same address shape).
     """
 
@@ -198,7 +198,7 @@ def address_level(value: str) -> str | None:
 class DlpIpRecognizer(Recognizer):
     """IP addresses (v4 and v6), without version numbers, file names and section numbers.
 
-    Example: ``IP komputer kantor: 192.168.20.37`` -> IP_ADDRESS (private).
+    Example: ``IP laptop staf: 192.168.45.112`` -> IP_ADDRESS (private).
     Source: RFC 1918 / RFC 4291; Presidio IpRecognizer (same address shapes).
     """
 
@@ -259,9 +259,9 @@ class DlpIpRecognizer(Recognizer):
         if AMOUNT_BEFORE.search(before) or re.match(r",(?:\d\d|-)", after):
             return True   # Rp 1.250.000.000 / 1.250.000.000,00
         if re.match(r"[.\-+~_][A-Za-z]", after) or re.match(r"-\d{3}\.\d", text[end:end + 6]):
-            return True   # 3.2.0.1.apk, 3.2.0.1-beta, an NPWP 12.345.678.9-012.000
+            return True   # 4.1.3.2.apk, 4.1.3.2-beta, an NPWP 12.345.678.9-012.000
         if re.search(r"[A-Za-z][\-_]$", before) or re.search(r"[vV]$", before):
-            return True   # app-3.2.0.1, v 3.2.0.1 written v3.2.0.1 is never matched
+            return True   # app-4.1.3.2, v 4.1.3.2 written v4.1.3.2 is never matched
         line_before = before.rsplit("\n", 1)[-1]
         if VERSION_BEFORE.search(line_before):
             return True

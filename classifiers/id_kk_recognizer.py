@@ -19,7 +19,7 @@ it fails (a mistyped KK number still leaks).  Without a KK label a valid
 number is a NIK.
 
 Source: UU 23/2006 jo. UU 24/2013 on Administrasi Kependudukan; Permendagri
-108/2019 (Perpres 96/2018 pelaksanaan) on the KK document.
+108/2019 (Peraturan Presiden 96/2018 pelaksanaan) on the KK document.
 """
 from __future__ import annotations
 

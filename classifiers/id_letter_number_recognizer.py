@@ -15,7 +15,7 @@ What
         045.2/123/Setda/2020            dotted class code
         000.8.3.3/15/OR                 Permendagri 1/2023 class code, no year
         S-12/MK.1/2021                  Kemenkeu: S-, ND-, UND-, SE-, KEP- ... are
-        ND-45/BKD.02/2021               document types, not security codes
+        ND-118/BPKAD.03/2022            document types, not security codes
 
 Why
     A letter number ties a leaked draft to a real, possibly classified, letter;
@@ -33,8 +33,8 @@ How
     or class code; class code + serial + office + year) is reported even in
     prose; a weaker one needs context ("Nomor:", "No.", "Nomor Surat").
     Not letter numbers: citations of public regulations (``PMK
-    112/PMK.03/2022``, ``Permendagri Nomor 108 Tahun 2019``), dates
-    (``2021/04/23``), invoices (``INV/2021/09/00417``), URLs and paths,
+    112/PMK.03/2022``, ``Permendagri Nomor 73 Tahun 2022``), dates
+    (``2022/10/03``), invoices (``INV/2022/11/00839``), URLs and paths,
     fractions and version strings.
 
 Own formats
@@ -175,7 +175,7 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
 
     >>> analyze_number("B-1234/KS.01.01/III/2021")[1]
     'B'
-    >>> analyze_number("2021/04/23") is None
+    >>> analyze_number("2022/10/03") is None
     True
     """
     segs = [s.strip() for s in number.translate(_DASHES).split("/")]
@@ -188,7 +188,7 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
         return None
     if "year" in kinds:
         y = len(kinds) - 1 - kinds[::-1].index("year")
-        if any(k in ("num", "class") for k in kinds[y + 1:]):  # INV/2021/09/00417: serial after the year
+        if any(k in ("num", "class") for k in kinds[y + 1:]):  # INV/2022/11/00839: serial after the year
             return None
     has = set(kinds)
     # a one-letter part (a queue's "A") is too weak to count as an office code

@@ -2,7 +2,7 @@
 
 What: the 15-digit form ``TT.SSS.SSS.C-KKK.CCC`` (taxpayer type, serial, a
 Luhn check digit over the first nine digits, tax office KPP, branch; e.g.
-``09.236.561.8-410.000``), and the 16-digit form in use since 2024: for a
+``03.418.256.8-441.000``), and the 16-digit form in use since 2024: for a
 resident individual the NIK itself, for others ``0`` followed by the 15-digit
 number.
 

@@ -7,8 +7,8 @@ What: mobile numbers ``08xx`` with an operator prefix in use (Telkomsel
 Jakarta 21, Bandung 22, Semarang 24, Surabaya 31, Medan 61; 3 digits
 elsewhere) + a 5-8 digit subscriber number, in every common writing:
 ``0812-3456-7890``, ``0812 3456 7890``, ``081234567890``, ``+62 812-3456-7890``,
-``+62812...``, ``62812...``, ``(0812) 3456 7890``, ``(022) 8091781``,
-``021-58675954``, ``+62 21 5867 5954``, ``+62 (0)22 ...``.
+``+62812...``, ``62812...``, ``(0812) 3456 7890``, ``(022) 7315642``,
+``021-47352816``, ``+62 21 4735 2816``, ``+62 (0)22 ...``.
 
 Why: a personal mobile number with a name is contact data under UU 27/2022
 (PDP); reported at review level by default.
@@ -146,7 +146,7 @@ class IdPhoneRecognizer(DigitRecognizer):
         if not groups:
             return None
         if cand[0] == "(" and cand[groups[0][1]:groups[0][1] + 1] != ")":
-            # "(0896-4564-1964)": the bracket encloses the number, it is no area-code bracket
+            # "(0896-2718-4405)": the bracket encloses the number, it is no area-code bracket
             s += 1
             cand = cand[1:]
             groups = [(a - 1, b - 1) for a, b in groups]

@@ -5,7 +5,7 @@ What
     found from the conventions that surround them in our documents, on plain
     compiled regexes (no tokenizer, no spaCy pipeline to build):
 
-    * honorifics and titles: ``Bapak Bambang Nugraha``, ``Ibu``, ``Sdr.``,
+    * honorifics and titles: ``Bapak Slamet Riyadi``, ``Ibu``, ``Sdr.``,
       ``Sdri.``, ``Saudara/Saudari``, ``Pak``, ``Bu``, ``Kak``, ``Mas``,
       ``Mbak``, ``Kang``, ``Teh``, ``Ceu``; ``dr.``, ``Drs.``, ``Ir.``,
       ``H.``, ``Hj.``, ``Prof.`` before, degrees (``S.Kom.``, ``M.Si.``,
@@ -15,7 +15,7 @@ What
     * signature blocks: a name line after ``Hormat kami,``, ``Kepala Dinas
       ...,``, ``a.n.``, ``Plt.``, ``ttd.`` and before ``NIP ...``;
     * ``a.n. NAME`` (account holder on transfer receipts), ``hubungi NAME``,
-      chat transcripts (``[09.12, 23/4/2021] NAME: ...``), e-mail display
+      chat transcripts (``[10.47, 6/9/2022] NAME: ...``), e-mail display
       names (``NAME <x@y>``), table columns headed ``Nama``/``Petugas``,
       and the author fields of a file's metadata (part ``metadata:author``);
     * any run of two to four capitalised words that starts with a common
@@ -33,7 +33,7 @@ Why
     favoured over precision here.
 
 Example
-    ``Nama Lengkap : DIAN SETIAWAN`` -> PERSON ``DIAN SETIAWAN``.
+    ``Nama Lengkap : RIZAL FAUZAN`` -> PERSON ``RIZAL FAUZAN``.
 """
 from __future__ import annotations
 
@@ -149,8 +149,8 @@ REASONS = {
 class PersonRecognizer(Recognizer):
     """Indonesian person names from honorifics, fields, signatures, tables, metadata and a name list.
 
-    Example: ``Bersama ini kami laporkan ... Sdr. Hendra Kusmayadi, NIP ...`` -> PERSON
-    ``Hendra Kusmayadi``.  Source: conventions of Indonesian official letters
+    Example: ``Dengan ini kami sampaikan ... Sdr. Arief Budiman, NIP ...`` -> PERSON
+    ``Arief Budiman``.  Source: conventions of Indonesian official letters
     (tata naskah dinas signature blocks), forms and chats; UU 27/2022 (PDP).
     """
 
@@ -323,7 +323,7 @@ class PersonRecognizer(Recognizer):
                 add(self._clean(text, *v.span("name")), 0.8, "field", None if strong else "two")
 
     def _caps_after_nama(self, text: str, low: str, add):
-        """``Nama NURUL SURYANI`` (an ID card or receipt read by OCR, the colon lost): capitals only."""
+        """``Nama DEDEN MULYANA`` (an ID card or receipt read by OCR, the colon lost): capitals only."""
         for i in find_all(low, "nama"):
             if i and low[i - 1].isalnum():
                 continue
@@ -332,7 +332,7 @@ class PersonRecognizer(Recognizer):
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "field", "two")
 
     def _chat_stamps(self, text: str, add):
-        """``[09.12, 23/4/2021] Name: ...`` - the speaker of a chat export line."""
+        """``[10.47, 6/9/2022] Name: ...`` - the speaker of a chat export line."""
         for i in find_all(text, "]"):
             a = line_start(text, i, 50)
             if i - a > 45 or not CHAT_STAMP.search(text, a, i + 1):
@@ -347,7 +347,7 @@ class PersonRecognizer(Recognizer):
             return
         keys = text[s:e].lower().split(" ")
         if keys[0] in HON_WORDS and not (keys[0] in CAPITAL_ONLY_HON and not text[s].isupper()):
-            t = text.index(" ", s) + 1  # Bapak Bambang Nugraha, Ceu Euis
+            t = text.index(" ", s) + 1  # Bapak Slamet Riyadi, Ceu Imas
             add(self._clean(text, t, e), 0.8, "honorific")
             return
         line_pre = text[max(0, s - 30):s]

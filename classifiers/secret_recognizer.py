@@ -161,7 +161,7 @@ def plausible(value: str, kind: str, loose: bool) -> bool:
 class SecretRecognizer(Recognizer):
     """Credentials: private keys, known token formats, password/secret assignments.
 
-    Example: ``DB_PASSWORD=Sw4r!ga#2021`` -> SECRET ``Sw4r!ga#2021``.
+    Example: ``DB_PASSWORD=Tr9k!Ln#2023`` -> SECRET ``Tr9k!Ln#2023``.
     Source: gitleaks rule set; provider token formats; UU 27/2022 (PDP).
     """
 

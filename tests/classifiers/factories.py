@@ -8,8 +8,8 @@ by path (see ``load()`` in the test modules): ``tests/extract`` has a
     make_nik("3273", 1, date(1985, 4, 23), female=True, serial=3)   -> "3273016304850003"
     make_kk("3273", 1, date(2015, 3, 12), serial=7)                 -> "3273011203150007"
     make_nip(date(1985, 4, 23), (2010, 1), female=False, serial=1)  -> "198504232010011001"
-    make_npwp("09", 236561, kpp="410")                              -> "09.236.561.8-410.000"
-    make_card("491617703271972")                                    -> "4916177032719727"
+    make_npwp("03", 418256, kpp="441")                              -> "03.418.256.8-441.000"
+    make_card("453955216048371")                                    -> "4539552160483717"
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def fmt_nip(nip: str) -> str:
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
-def make_npwp(kind: str = "09", serial: int = 236561, kpp: str = "410", branch: str = "000",
+def make_npwp(kind: str = "03", serial: int = 418256, kpp: str = "441", branch: str = "000",
               formatted: bool = True) -> str:
     """A 15-digit NPWP with its Luhn check digit over the first nine digits."""
     head = luhn_complete(f"{kind}{serial:06d}")
@@ -71,7 +71,7 @@ def npwp_digits(npwp: str) -> str:
     return "".join(c for c in npwp if c.isdigit())
 
 
-def make_card(body: str = "491617703271972") -> str:
+def make_card(body: str = "453955216048371") -> str:
     """A card number: ``body`` (issuer prefix + account digits) + the Luhn check digit."""
     return luhn_complete(body)
 

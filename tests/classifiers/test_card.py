@@ -33,7 +33,7 @@ def analyzer():
 def found(analyzer, text, entity):
     return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
 
-VISA = F.make_card("491617703271972")
+VISA = F.make_card("453955216048371")
 MC = F.make_card("545301234567890")
 AMEX = F.make_card("37828224631000")
 JCB = F.make_card("353011133330000")
@@ -53,8 +53,8 @@ NEGATIVES = [
     NIK_LUHN[0],                                # a Luhn-valid NIK is a NIK
     f"NIK: {NIK_LUHN[1]}",
     f"peserta {F.spaced(NIK_LUHN[2])}",
-    "0061234567890",                            # bank account, no issuer prefix
-    "No. Rekening 1300008287444",
+    "0041827365092",                            # bank account, no issuer prefix
+    "No. Rekening 1320011964527",
     F.spaced(VISA[:-1] + str((int(VISA[-1]) + 1) % 10)),   # Luhn fails
     "4444 4444 4444 4448",                      # placeholder
     f"No. Invoice {VISA}",                      # named as something else

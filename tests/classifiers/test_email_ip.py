@@ -8,29 +8,29 @@ from dlp.models import Chunk
 EMAIL, IP = "EMAIL_ADDRESS", "IP_ADDRESS"
 
 EMAIL_POSITIVES = [
-    ("Pos-el: setda@depok.go.id", "setda@depok.go.id"),
-    ("Mohon konfirmasi ke nining_lest@yahoo.co.id paling lambat Jumat.", "nining_lest@yahoo.co.id"),
-    ("From: Budi Kusmayadi <sekretariat.kesbangpol@depok.go.id>", "sekretariat.kesbangpol@depok.go.id"),
-    ("Narahubung: Fitri (humas.dinkes@bandung.go.id)", "humas.dinkes@bandung.go.id"),
-    ("kirim ke mailto:layanan.disdukcapil@bandung.go.id", "layanan.disdukcapil@bandung.go.id"),
-    ("MAIL_USERNAME=noreply.sapawarga@gmail.com", "noreply.sapawarga@gmail.com"),
-    ("Surel: Fajar.Suhendar@JabarProv.go.id.", "Fajar.Suhendar@JabarProv.go.id"),
+    ("Pos-el: setwan@cirebonkota.go.id", "setwan@cirebonkota.go.id"),
+    ("Harap balas ke yanti_kus81@yahoo.co.id sebelum Kamis sore.", "yanti_kus81@yahoo.co.id"),
+    ("From: Joko Prasetyo <sekretariat.bapperida@tasikmalayakota.go.id>", "sekretariat.bapperida@tasikmalayakota.go.id"),
+    ("Narahubung: Rina (humas.dinsos@bogorkota.go.id)", "humas.dinsos@bogorkota.go.id"),
+    ("kirim ke mailto:layanan.dpmptsp@sukabumikota.go.id", "layanan.dpmptsp@sukabumikota.go.id"),
+    ("MAIL_USERNAME=noreply.sipandu@gmail.com", "noreply.sipandu@gmail.com"),
+    ("Surel: Dedi.Mulyono@JatengProv.go.id.", "Dedi.Mulyono@JatengProv.go.id"),
     ("cc: a.b-c+tag@sub.example.co.id, x@example.com", "a.b-c+tag@sub.example.co.id"),
 ]
 EMAIL_EVASIONS = [
-    ("hubungi humas [at] bandung [dot] go [dot] id", "humas [at] bandung [dot] go [dot] id"),
-    ("email: budi(at)bandung.go.id", "budi(at)bandung.go.id"),
-    ("Surel\uff1a setda\uff20depok.go.id", "setda\uff20depok.go.id"),                  # full-width colon and at
-    ("kirim ke setda@depok.go.id\u200b ya", "setda@depok.go.id"),
+    ("hubungi humas [at] cimahikota [dot] go [dot] id", "humas [at] cimahikota [dot] go [dot] id"),
+    ("email: budi(at)garutkab.go.id", "budi(at)garutkab.go.id"),
+    ("Surel\uff1a setwan\uff20cirebonkota.go.id", "setwan\uff20cirebonkota.go.id"),                  # full-width colon and at
+    ("kirim ke setwan@cirebonkota.go.id\u200b ya", "setwan@cirebonkota.go.id"),
 ]
 EMAIL_NEGATIVES = [
-    "Follow @humas_bandung untuk info terbaru.",
-    "loginnya ssh admin@192.168.10.25",
+    "Ikuti @humas_cimahi untuk kabar terkini.",
+    "masuknya lewat ssh root@192.168.31.77",
     "ssh -p 2222 deploy@server.example.com",
     "git clone git@github.com:org/repo.git",
-    "Message-ID: <20210426081402.4471@mail.depok.go.id>",
-    "Message-ID: <CAF3k2x9@mail.gmail.com>",
-    "In-Reply-To: <CAF3k2x9@mail.gmail.com>",
+    "Message-ID: <20220913153027.8812@mail.bogorkota.go.id>",
+    "Message-ID: <CAH7pQ4m@mail.gmail.com>",
+    "In-Reply-To: <CAH7pQ4m@mail.gmail.com>",
     "References: <a1.b2@mail.example.com>\n <c3.d4@mail.example.com>",
     "postgres://app:S3cretPw@db.example.com/app",
     "user@localhost",
@@ -40,12 +40,12 @@ EMAIL_NEGATIVES = [
 ]
 
 IP_POSITIVES = [
-    ("DB_HOST=10.20.1.15", "10.20.1.15", "private"),
-    ("IP komputer kantor: 192.168.20.37", "192.168.20.37", "private"),
-    ("loginnya ssh admin@192.168.10.25", "192.168.10.25", "private"),
-    ("Webmail (10.12.4.21), server (10.12.4.22)", "10.12.4.21", "private"),
-    ("Sumber serangan: 185.220.101.47 (Tor exit node)", "185.220.101.47", "public"),
-    ("resolver DNS 1.1.1.1 dan 8.8.8.8", "8.8.8.8", "public"),
+    ("DB_HOST=10.31.2.44", "10.31.2.44", "private"),
+    ("IP laptop staf: 192.168.45.112", "192.168.45.112", "private"),
+    ("masuknya lewat ssh root@192.168.31.77", "192.168.31.77", "private"),
+    ("Webmail (10.8.3.61), server (10.8.3.62)", "10.8.3.61", "private"),
+    ("Sumber serangan: 91.203.5.146 (Tor exit node)", "91.203.5.146", "public"),
+    ("resolver DNS 9.9.9.9 dan 208.67.222.222", "208.67.222.222", "public"),
     ("jaringan 10.0.0.0/8", "10.0.0.0/8", "private"),
     ("server 172.16.5.4:8080", "172.16.5.4", "private"),
     ("link-local fe80::1%eth0", "fe80::1%eth0", "private"),
@@ -54,14 +54,14 @@ IP_POSITIVES = [
     ("rentang 10.0.0.1-10.0.0.50", "10.0.0.50", "private"),
 ]
 IP_NEGATIVES = [
-    "Catatan Rilis Aplikasi Antrean Online v3.2.0.1",
-    "versi 3.2.0.1",
-    "Sumber: aplikasi antrean v2.4.1.7",
-    "Pembaruan agen EDR ke versi 7.1.0.12 di seluruh server.",
-    "EDR 7.1.0.12",
+    "Catatan Rilis Aplikasi Layanan Pajak v4.1.3.2",
+    "versi 4.1.3.2",
+    "Sumber: aplikasi perizinan v5.3.2.9",
+    "Pembaruan agen antivirus ke versi 8.2.0.14 di semua laptop.",
+    "EDR 8.2.0.14",
     "build 1.2.3.4",
-    "antrean-online-3.2.0.1.apk",
-    "rilis 3.2.0.1-beta",
+    "layanan-pajak-4.1.3.2.apk",
+    "rilis 4.1.3.2-beta",
     "pasal 1.2.3.4.5",
     "jam 14:05:33",
     "mac 00:1A:2B:3C:4D:5E",
@@ -126,8 +126,8 @@ def test_replaces_presidio_recognizers():
 
 
 def test_ssh_target_ip_is_still_an_ip(analyzer):
-    got = {(f.entity_type, f.text) for f in analyzer.analyze_text("ssh admin@192.168.10.25")}
-    assert got == {(IP, "192.168.10.25")}
+    got = {(f.entity_type, f.text) for f in analyzer.analyze_text("ssh root@192.168.31.77")}
+    assert got == {(IP, "192.168.31.77")}
 
 
 def test_message_id_header_part_is_no_email(analyzer):
@@ -137,7 +137,7 @@ def test_message_id_header_part_is_no_email(analyzer):
 
 
 def test_version_in_a_column_labelled_versi(analyzer):
-    findings = analyzer.analyze([Chunk("2.4.1.7", "sheet Statistik!F2", "Versi Aplikasi")])
+    findings = analyzer.analyze([Chunk("5.3.2.9", "sheet Statistik!F2", "Versi Aplikasi")])
     assert [f for f in findings if f.entity_type == IP] == []
 
 
@@ -145,8 +145,8 @@ def test_private_ip_reviews_public_is_info(analyzer):
     from dlp.policy import Policy
 
     pol = Policy.default()
-    (priv,) = _found(analyzer, "DB_HOST=10.20.1.15", IP)
-    (pub,) = _found(analyzer, "sumber 185.220.101.47", IP)
+    (priv,) = _found(analyzer, "DB_HOST=10.31.2.44", IP)
+    (pub,) = _found(analyzer, "sumber 91.203.5.146", IP)
     assert (pol.severity(priv), pol.severity(pub)) == ("review", "info")
 
 
@@ -163,4 +163,4 @@ def test_email_domain_check_is_offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", no_network)
     m._tld.cache_clear()
     m.valid_domain.cache_clear()
-    assert m.valid_domain("x@bandung.go.id") and not m.valid_domain("x@nowhere.invalidtld")
+    assert m.valid_domain("x@cimahikota.go.id") and not m.valid_domain("x@nowhere.invalidtld")

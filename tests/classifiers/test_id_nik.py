@@ -80,7 +80,7 @@ NEGATIVES = [
     "3273013104850003",                       # 31 April
     "3273016304850000",                       # serial 0000
     "3273********0003",                       # masked
-    "3273xxxxxxxxxxxx",
+    "3204xxxxxxxxxxxx",
     "NIK: 3273 **** **** 0003",
     f"{NIK_M}1",                              # 17 digits: not a NIK
     f"ab{NIK_M}cd",                           # inside an alphanumeric token
@@ -91,6 +91,7 @@ NEGATIVES = [
     f"No. Rekening: {NIK_M}",                 # named as a bank account
     "Contoh penulisan NIK: 3201234567890001",  # an example in a guide, structure fails
     "NIK: 1234567890123456",                  # placeholder
+    "NIK: 9876543210987654",
     "NIK: 0000000000000000",
 ]
 

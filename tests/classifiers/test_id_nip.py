@@ -37,10 +37,13 @@ NIP = F.make_nip(D(1985, 4, 23), (2010, 1), female=False, serial=1)
 NIP_F = F.make_nip(D(1971, 12, 31), (1998, 3), female=True, serial=27)
 NIP_PPPK = F.make_nip(D(1990, 6, 1), (2023, 1), female=True, serial=4, pppk=True)
 NIP_OLD = F.make_nip(D(1948, 8, 17), (1970, 3), serial=110)
+NIP_2 = F.make_nip(D(1991, 7, 26), (2019, 3), female=True, serial=14)
 
 POSITIVES = [
     (f"NIP. {NIP}", NIP),
     (f"NIP {F.fmt_nip(NIP)}", F.fmt_nip(NIP)),
+    (f"NIP. {NIP_2}", NIP_2),
+    (f"NIP {F.fmt_nip(NIP_2)}", F.fmt_nip(NIP_2)),
     (f"Pembina, {F.fmt_nip(NIP_F)}", F.fmt_nip(NIP_F)),       # valid without a label
     (f"NIP PPPK: {NIP_PPPK}", NIP_PPPK),
     (f"pensiunan {NIP_OLD}", NIP_OLD),
@@ -57,6 +60,8 @@ NEGATIVES = [
     "198504231990011001",                    # appointed at 5
     "198504232010013001",                    # gender digit 3
     "198504232010011000",                    # serial 000
+    "199113262019032014",                    # birth month 13
+    "199107262035032014",                    # appointed in the future
     "193004232010011001",                    # born 1930
     "NOP 19.01.001.002.003-0012.0",          # a tax object number
     f"{NIP}7",                               # 19 digits

@@ -33,7 +33,7 @@ def analyzer():
 def found(analyzer, text, entity):
     return [f.text for f in analyzer.analyze_text(text) if f.entity_type == entity]
 
-NPWP = F.make_npwp("09", 236561, kpp="410")
+NPWP = F.make_npwp("03", 418256, kpp="441")
 NPWP2 = F.make_npwp("01", 3456, kpp="051", branch="001")
 PLAIN = F.make_npwp("07", 991234, kpp="442", formatted=False)
 NIK = F.make_nik("3273", 1, D(1985, 4, 23), serial=3)
@@ -78,7 +78,7 @@ def test_not_an_npwp(analyzer, text):
     assert found(analyzer, text, "ID_NPWP") == []
 
 
-@pytest.mark.parametrize("npwp", ["06.065.100.7-435.000", "09.236.561.8-410.000"])
+@pytest.mark.parametrize("npwp", ["01.762.043.6-093.000", "07.205.718.5-452.000"])
 def test_check_digit_rule(npwp):
     from dlp.classifiers._digits import check_npwp15
 
@@ -101,4 +101,4 @@ def test_recognizer_alone_span():
 
     text = f"CV Mitra, NPWP {NPWP}, alamat"
     (r,) = IdNpwpRecognizer().analyze(text, ["ID_NPWP"])
-    assert text[r.start:r.end] == NPWP and "tax office 410" in r.recognition_metadata["dlp_reason"]["en"]
+    assert text[r.start:r.end] == NPWP and "tax office 441" in r.recognition_metadata["dlp_reason"]["en"]

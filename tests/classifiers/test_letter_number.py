@@ -10,21 +10,28 @@ E = "ID_LETTER_NUMBER"
 # (text, expected span, expected level); level None = no security code (review)
 POSITIVES = [
     ("Nomor: B-1234/KS.01.01/III/2021", "B-1234/KS.01.01/III/2021", "B"),
+    ("Nomor: B-2817/PS.02.03/VII/2022", "B-2817/PS.02.03/VII/2022", "B"),
     ("Nomor : R-99/IJ/KP.07.6/04/2020", "R-99/IJ/KP.07.6/04/2020", "R"),
-    ("Nomor    : SR-3/Setjen/IV/2021     Jakarta, 5 April 2021", "SR-3/Setjen/IV/2021", "SR"),
-    ("- Nomor: T-45/HK.01/IV/2022", "T-45/HK.01/IV/2022", "T"),
+    ("Nomor : R-57/IK/HM.02.4/09/2022", "R-57/IK/HM.02.4/09/2022", "R"),
+    ("Nomor    : SR-9/Sekjen/XI/2022     Bogor, 14 November 2022", "SR-9/Sekjen/XI/2022", "SR"),
+    ("- Nomor: T-62/OT.02/IX/2023", "T-62/OT.02/IX/2023", "T"),
     ("Nomor: 800/1234/BKD/2021", "800/1234/BKD/2021", None),
-    ("Nomor    : 045.2/123/Setda/2020                      Depok, 3 November 2020", "045.2/123/Setda/2020", None),
-    ("No. 460/56/Kel.Cpd/2021", "460/56/Kel.Cpd/2021", None),
-    ("Nomor: 700/456/Itko/2021", "700/456/Itko/2021", None),
-    ("Nomor: 470/4654/Disdukcapil/2021", "470/4654/Disdukcapil/2021", None),
+    ("Nomor: 821/3307/BKPSDM/2022", "821/3307/BKPSDM/2022", None),
+    ("Nomor    : 045.2/123/Setda/2020                      Cimahi, 19 Agustus 2020", "045.2/123/Setda/2020", None),
+    ("Nomor    : 027.1/418/Setwan/2022                      Garut, 8 Juni 2022", "027.1/418/Setwan/2022", None),
+    ("No. 474/83/Kel.Cgr/2022", "474/83/Kel.Cgr/2022", None),
+    ("Nomor: 703/271/Itkab/2023", "703/271/Itkab/2023", None),
+    ("Nomor: 472/5128/Dispendukcapil/2022", "472/5128/Dispendukcapil/2022", None),
     ("Nomor : 000.8.3.3/15/OR", "000.8.3.3/15/OR", None),
+    ("Nomor : 000.1.2.3/207/Tapem", "000.1.2.3/207/Tapem", None),
     ("Nomor: B/Speng-3/II/KKA/2023/Setum", "B/Speng-3/II/KKA/2023/Setum", "B"),
+    ("Nomor: R/Sprin-14/VI/OPS/2022/Bagops", "R/Sprin-14/VI/OPS/2022/Bagops", "R"),
     ("Nomor    : S-12/MK.1/2021", "S-12/MK.1/2021", None),
-    ("Nomor\t: ND-45/BKD.02/2021", "ND-45/BKD.02/2021", None),
-    ("Nomor\t: UND-7/WPB.09/2021\t\t\t\t12 April 2021", "UND-7/WPB.09/2021", None),
-    ("NOMOR: SE-3/DISDIK/VIII/2021", "SE-3/DISDIK/VIII/2021", None),
-    ("Nomor Surat: B-214/Diskominfo/PR.04.01/IV/2021", "B-214/Diskominfo/PR.04.01/IV/2021", "B"),
+    ("Nomor    : S-307/MK.6/2022", "S-307/MK.6/2022", None),
+    ("Nomor\t: ND-118/BPKAD.03/2022", "ND-118/BPKAD.03/2022", None),
+    ("Nomor\t: UND-23/WPJ.11/2022\t\t\t\t7 Oktober 2022", "UND-23/WPJ.11/2022", None),
+    ("NOMOR: SE-8/DINKES/III/2023", "SE-8/DINKES/III/2023", None),
+    ("Nomor Surat: B-563/Disparbud/KP.03.02/X/2022", "B-563/Disparbud/KP.03.02/X/2022", "B"),
     ("Nomor: KEP-123/MK.1/2021", "KEP-123/MK.1/2021", None),
     ("Nomor: PENG-3/PJ.09/2021", "PENG-3/PJ.09/2021", None),
     ("Nomor: PRIN-45/WPJ.09/2021", "PRIN-45/WPJ.09/2021", None),
@@ -34,39 +41,48 @@ POSITIVES = [
     ("Nomor : 421.3/1234-Disdik", "421.3/1234-Disdik", None),            # one slash, after a label
     ("Nomor: B-12/Setda", "B-12/Setda", "B"),
     # bare in prose: the structure alone is unmistakable
-    ("berdasarkan surat tugas Kepala Dinas B-1234/KS.01.01/III/2021.", "B-1234/KS.01.01/III/2021", "B"),
+    ("sesuai nota Kepala Bidang B-2817/PS.02.03/VII/2022.", "B-2817/PS.02.03/VII/2022", "B"),
     ("menindaklanjuti 800/1234/BKD/2021 tentang mutasi", "800/1234/BKD/2021", None),
-    ("lihat juga SR-07/Kesbangpol/V/2021, mohon dijaga", "SR-07/Kesbangpol/V/2021", "SR"),
-    ("R-21/Dukcapil/PK.01/IV/2021", "R-21/Dukcapil/PK.01/IV/2021", "R"),
+    ("menindaklanjuti 821/3307/BKPSDM/2022 tentang rotasi", "821/3307/BKPSDM/2022", None),
+    ("lihat juga SR-04/Bakesbangpol/II/2023, mohon dijaga", "SR-04/Bakesbangpol/II/2023", "SR"),
+    ("R-36/Disnaker/KU.02/VIII/2022", "R-36/Disnaker/KU.02/VIII/2022", "R"),
 ]
 
 EVASIONS = [
     ("Nomor : 800 / 1234 / BKD / 2021", "800 / 1234 / BKD / 2021", None),       # spaces round the slashes
+    ("Nomor : 821 / 3307 / BKPSDM / 2022", "821 / 3307 / BKPSDM / 2022", None),
     ("Nomor: R-99/IJ/KP.07.6/04/2020.", "R-99/IJ/KP.07.6/04/2020", "R"),         # sentence full stop
-    ("Nomor:T-45/HK.01/IV/2022", "T-45/HK.01/IV/2022", "T"),                     # no space after the colon
+    ("Nomor: R-57/IK/HM.02.4/09/2022.", "R-57/IK/HM.02.4/09/2022", "R"),
+    ("Nomor:T-62/OT.02/IX/2023", "T-62/OT.02/IX/2023", "T"),                     # no space after the colon
     # NBSP and a non-breaking hyphen
-    ("Nomor\u00a0: B\u2011214/Diskominfo/PR.04.01/IV/2021", "B\u2011214/Diskominfo/PR.04.01/IV/2021", "B"),
+    ("Nomor\u00a0: B\u2011563/Disparbud/KP.03.02/X/2022", "B\u2011563/Disparbud/KP.03.02/X/2022", "B"),
     ("Nomor: R-99/IJ/KP.07.6/\u200b04/2020", "R-99/IJ/KP.07.6/\u200b04/2020", "R"),  # zero-width space inside
+    ("Nomor: R-57/IK/HM.02.4/\u200b09/2022", "R-57/IK/HM.02.4/\u200b09/2022", "R"),
 ]
 
 NEGATIVES = [
     "UU Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
+    "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi",
     "sesuai PP No. 71/2019 tentang PSTE",
+    "mengacu PP No. 80/2019 tentang PMSE",
     "Perpres 95/2018 tentang SPBE",
+    "Perpres 82/2023 tentang percepatan transformasi digital",
     "berdasarkan PMK 112/PMK.03/2022",
+    "merujuk PMK 58/PMK.02/2023",
     "Peraturan Menteri Keuangan Nomor 112/PMK.03/2022 tentang NPWP",
-    "Permendagri Nomor 108 Tahun 2019",
-    "Peraturan Gubernur Jawa Barat Nomor 47 Tahun 2021",
-    "Instruksi Menteri Dalam Negeri Nomor 35 Tahun 2021",
-    "PermenPANRB Nomor 28 Tahun 2021",
+    "Peraturan Menteri Keuangan Nomor 58/PMK.02/2023 tentang tarif layanan",
+    "Permendagri Nomor 73 Tahun 2022",
+    "Peraturan Bupati Garut Nomor 19 Tahun 2022",
+    "Instruksi Menteri Dalam Negeri Nomor 53 Tahun 2022",
+    "PermenPANRB Nomor 6 Tahun 2022",
     "sesuai POJK Nomor 6/POJK.07/2022",
     "Putusan Nomor 123/Pdt.G/2021/PN.Bdg",
-    "berkas diunggah 2021/04/23 selesai 2021/04/27",
+    "berkas diunggah 2022/10/03 selesai 2022/10/11",
     "lahir 17/07/2003",
     "tanggal 12/IV/2021",
-    "Contoh bukti pesanan: INV/2021/09/00417 (lunas)",
+    "Nota pembelian: INV/2022/11/00839 (lunas)",
     "INV/20210923/MPL/1234567890",
-    "unduh di https://jdih.bandung.go.id/produk/B-12/KS/2021",
+    "unduh di https://jdih.cimahikota.go.id/produk/B-12/KS/2022",
     "simpan di /home/arsip/B-12/KS/2021",
     "D:/Arsip/SURAT/2021/B-123.pdf",
     "takaran 1/2/3 sendok",
@@ -113,13 +129,17 @@ def test_not_a_letter_number(analyzer, text):
 
 
 @pytest.mark.parametrize("number,code,severity", [
-    ("SR-3/Setjen/IV/2021", "SR", "block"),
+    ("SR-9/Sekjen/XI/2022", "SR", "block"),
     ("R-99/IJ/KP.07.6/04/2020", "R", "block"),
-    ("T-45/HK.01/IV/2022", "T", "block"),
+    ("R-57/IK/HM.02.4/09/2022", "R", "block"),
+    ("T-62/OT.02/IX/2023", "T", "block"),
     ("B-1234/KS.01.01/III/2021", "B", "review"),
-    ("ND-45/BKD.02/2021", None, "review"),     # Kemenkeu document type, not a security code
+    ("B-2817/PS.02.03/VII/2022", "B", "review"),
+    ("ND-118/BPKAD.03/2022", None, "review"),  # Kemenkeu document type, not a security code
     ("S-12/MK.1/2021", None, "review"),
+    ("S-307/MK.6/2022", None, "review"),
     ("800/1234/BKD/2021", None, "review"),
+    ("821/3307/BKPSDM/2022", None, "review"),
 ])
 def test_security_code_decides_severity(analyzer, number, code, severity):
     from dlp.policy import Policy
@@ -131,9 +151,9 @@ def test_security_code_decides_severity(analyzer, number, code, severity):
 
 
 def test_reason_names_the_code(analyzer):
-    (f,) = [f for f in analyzer.analyze_text("Nomor: SR-3/Setjen/IV/2021") if f.entity_type == E]
+    (f,) = [f for f in analyzer.analyze_text("Nomor: SR-9/Sekjen/XI/2022") if f.entity_type == E]
     assert "SR" in f.reason["en"] and "sangat rahasia" in f.reason["id"]
-    (g,) = [f for f in analyzer.analyze_text("Nomor: ND-45/BKD.02/2021") if f.entity_type == E]
+    (g,) = [f for f in analyzer.analyze_text("Nomor: ND-118/BPKAD.03/2022") if f.entity_type == E]
     assert "ND" in g.reason["en"] and "nota dinas" in g.reason["id"]
 
 
@@ -144,9 +164,9 @@ def test_context_raises_a_weak_shape(analyzer):
 
 
 def test_citation_then_letter_number_on_one_line(analyzer):
-    text = ("sesuai Peraturan Gubernur Nomor 47 Tahun 2021 tentang Pedoman, dan surat Kepala Dinas "
-            "nomor 800/1234/BKD/2021")
-    assert _found(analyzer, text) == [("800/1234/BKD/2021", None)]
+    text = ("sesuai Peraturan Wali Kota Nomor 12 Tahun 2022 tentang Pedoman, dan surat Kepala Badan "
+            "nomor 821/3307/BKPSDM/2022")
+    assert _found(analyzer, text) == [("821/3307/BKPSDM/2022", None)]
 
 
 def test_found_in_any_chunk(analyzer):
@@ -186,7 +206,7 @@ def test_bad_yaml_format_is_skipped():
 
     rec = IdLetterNumberRecognizer(formats=[{"regex": "("}, {"name": "no regex"}])
     assert rec.formats == []
-    assert rec.analyze("Nomor: T-45/HK.01/IV/2022", [E])
+    assert rec.analyze("Nomor: T-62/OT.02/IX/2023", [E])
 
 
 def test_shipped_pack_loads():

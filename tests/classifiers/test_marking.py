@@ -11,11 +11,12 @@ E = "CLASSIFICATION_MARKING"
 
 # (text, expected span, expected level)
 POSITIVES = [
-    ("Nomor : SR-3/Setjen/IV/2021\nSifat : Sangat Rahasia\nHal   : Rencana", "Sangat Rahasia", "sangat_rahasia"),
+    ("Nomor : SR-9/Sekjen/XI/2022\nSifat : Sangat Rahasia\nHal   : Rencana", "Sangat Rahasia", "sangat_rahasia"),
     ("Sifat\t: Rahasia\nLampiran\t: 1 berkas", "Rahasia", "rahasia"),
     ("Sifat    : Biasa\nLampiran : -", "Biasa", "biasa"),
-    ("- Klasifikasi: Terbatas\n- Kepada: Kepala Bagian", "Terbatas", "terbatas"),
+    ("- Klasifikasi: Terbatas\n- Tujuan: Sekretaris Dinas", "Terbatas", "terbatas"),
     ("**KLASIFIKASI: TERBATAS**\n\n# Memo Internal", "TERBATAS", "terbatas"),
+    ("**SIFAT: RAHASIA**\n\n# Notula Koordinasi", "RAHASIA", "rahasia"),
     ("**Sifat:** Rahasia", "Rahasia", "rahasia"),
     ("Klasifikasi Keamanan : RAHASIA", "RAHASIA", "rahasia"),
     ("Nomor: 12/X/2021      Sifat: Rahasia      Jakarta, 3 Mei 2021", "Rahasia", "rahasia"),
@@ -23,7 +24,7 @@ POSITIVES = [
     ("Classification: Confidential", "Confidential", "rahasia"),
     ("Sensitivity: Internal", "Internal", "terbatas"),
     ("Klasifikasi: Terbuka", "Terbuka", "terbuka"),
-    ("RAHASIA\nLAPORAN HASIL AUDIT INVESTIGATIF", "RAHASIA", "rahasia"),
+    ("RAHASIA\nLAPORAN PEMERIKSAAN KHUSUS", "RAHASIA", "rahasia"),
     ("Laporan kegiatan.\n\nSANGAT RAHASIA\n\nIsi laporan", "SANGAT RAHASIA", "sangat_rahasia"),
     ("// RAHASIA //\nrute kunjungan", "RAHASIA", "rahasia"),
     ("*** TERBATAS ***", "TERBATAS", "terbatas"),
@@ -31,7 +32,7 @@ POSITIVES = [
     ("DOKUMEN RAHASIA\nJangan disebarluaskan.", "RAHASIA", "rahasia"),
     ("SURAT INI BERSIFAT RAHASIA", "RAHASIA", "rahasia"),
     ("CONFIDENTIAL - DO NOT DISTRIBUTE", "CONFIDENTIAL", "rahasia"),
-    ("TERBATAS \u2014 dilarang memperbanyak tanpa izin", "TERBATAS", "terbatas"),
+    ("TERBATAS \u2014 dilarang menyebarkan tanpa persetujuan", "TERBATAS", "terbatas"),
     ("INTERNAL USE ONLY", "INTERNAL USE ONLY", "terbatas"),
     ("FOR OFFICIAL USE ONLY", "FOR OFFICIAL USE ONLY", "terbatas"),
     ("TOP SECRET", "TOP SECRET", "sangat_rahasia"),
@@ -61,30 +62,42 @@ EVASIONS = [
 ]
 
 NEGATIVES = [
-    "5 Rahasia Sukses Urus KTP-el Tanpa Antre",
-    "Siapa yang bisa menolak rendang dengan resep rahasia turun-temurun ini?",
-    "Sudah bukan rahasia lagi bahwa masyarakat menuntut transparansi.",
-    "Bukan rahasia lagi, antrean sering mengular.",
-    "informasi yang dapat mengungkap rahasia negara",
-    "_Kuota terbatas: 150 orang per hari_",
-    "Pendaftaran dibuka dalam waktu terbatas",
-    "produksi jumlah terbatas setiap minggu",
-    "Mengingat formasi yang terbatas di tiap sekolah",
-    "Sambalnya stok terbatas, jadi datang pagi-pagi",
-    "pengecualian yang bersifat ketat dan terbatas",
-    "PEMBELAJARAN TATAP MUKA TERBATAS",
-    "SURAT EDARAN TENTANG PEMBELAJARAN TATAP MUKA TERBATAS",
-    "Judul     : Rahasia Pohon Kenari",
-    "RAHASIA UMUM",
-    "portal data terbuka Kota Bandung",
-    "DATA TERBUKA",
+    "7 Rahasia Sukses Mengurus Paspor Tanpa Calo",
+    "Tips dan Rahasia Awet Muda ala Nenek",
+    "Bakso ini terkenal karena resep rahasia keluarga sejak 1985.",
+    "Bumbu rahasia warung ini tak pernah dibocorkan.",
+    "Sudah bukan rahasia lagi bahwa jalan itu rusak parah.",
+    "Bukan rahasia lagi, parkir di alun-alun selalu penuh.",
+    "Hal itu bukan lagi rahasia di kalangan pedagang.",
+    "pegawai wajib menyimpan rahasia jabatan",
+    "_Kuota terbatas: 80 peserta per sesi_",
+    "*Tempat terbatas, daftar sekarang*",
+    "Promo berlaku dalam waktu terbatas",
+    "Penawaran berlaku selama persediaan terbatas",
+    "dicetak dengan oplah terbatas setiap bulan",
+    "Mengingat anggaran yang terbatas di tiap kelurahan",
+    "Kursinya terbatas, jadi datang lebih awal",
+    "akses yang bersifat selektif dan terbatas",
+    "UJI COBA SEKOLAH TATAP MUKA TERBATAS",
+    "PENYELENGGARAAN IBADAH TERBATAS",
+    "SURAT EDARAN TENTANG PEMBUKAAN OBJEK WISATA SECARA TERBATAS",
+    "Judul     : Rahasia Lembah Cikapundung",
+    "RAHASIA KULINER NUSANTARA",
+    "RAHASIA PERUSAHAAN",
+    "dataset di portal Satu Data bersifat terbuka untuk umum",
+    "RAPAT PARIPURNA TERBUKA UNTUK UMUM",
+    "PEMERINTAHAN TERBUKA",
     "Sifat    : Segera",
     "Sifat    : Penting",
     "Sifat: Sangat Segera",
     "KUOTA\nTERBATAS\nDAFTAR SEKARANG",
+    "PESERTA\nTERBATAS\nSEGERA DAFTAR",
+    "STOK\nSANGAT TERBATAS",
     "DISKON\nTERBATAS",
     "TERBATAS!\nDaftar segera di aplikasi",
+    "PROMO TERBATAS!\nBeli sekarang",
     "5 RAHASIA\nSUKSES BERJUALAN",
+    "4 RAHASIA\nLANGSING ALAMI",
     "Ini rahasia ya, jangan bilang siapa-siapa",
     "Sifat pekerjaan: terbatas pada hari kerja",
     "Halaman 2 - Rahasia Sukses Berjualan",
@@ -148,17 +161,17 @@ def test_level_decides_severity(analyzer, text, severity):
 
 @pytest.mark.parametrize("part", ["header", "footer"])
 def test_title_case_marking_alone_in_header_or_footer(analyzer, part):
-    findings = analyzer.analyze([Chunk("Rahasia", part), Chunk("Isi laporan evaluasi pengadaan.", "body")])
+    findings = analyzer.analyze([Chunk("Rahasia", part), Chunk("Isi kajian kebutuhan jaringan.", "body")])
     assert [(f.text, f.part, f.level) for f in findings if f.entity_type == E] == [("Rahasia", part, "rahasia")]
 
 
 def test_title_case_in_body_is_no_marking(analyzer):
-    findings = analyzer.analyze([Chunk("Ringkasan\nRahasia\nPohon Kenari adalah novel anak.", "body")])
+    findings = analyzer.analyze([Chunk("Ringkasan\nRahasia\nLembah Cikapundung adalah novel remaja.", "body")])
     assert [f for f in findings if f.entity_type == E] == []
 
 
 def test_footer_with_distribution_warning(analyzer):
-    findings = analyzer.analyze([Chunk("Terbatas - dilarang memperbanyak tanpa izin", "footer")])
+    findings = analyzer.analyze([Chunk("Terbatas - tidak untuk disebarluaskan", "footer")])
     assert [(f.text, f.level) for f in findings if f.entity_type == E] == [("Terbatas", "terbatas")]
 
 
@@ -180,11 +193,11 @@ def test_docx_header_and_footer_through_the_scanner():
     doc = docx.Document()
     section = doc.sections[0]
     section.header.paragraphs[0].text = "TERBATAS"
-    section.footer.paragraphs[0].text = "Terbatas \u2014 dilarang memperbanyak tanpa izin"
-    doc.add_paragraph("Laporan evaluasi sementara pengadaan server pusat data.")
+    section.footer.paragraphs[0].text = "Terbatas \u2014 hanya untuk kalangan internal"
+    doc.add_paragraph("Kajian kebutuhan perangkat jaringan kantor kecamatan.")
     buf = io.BytesIO()
     doc.save(buf)
-    result = Scanner().scan_bytes(buf.getvalue(), "evaluasi.docx")
+    result = Scanner().scan_bytes(buf.getvalue(), "kajian.docx")
     marks = [(f.text, f.level, f.severity) for f in result.findings if f.entity_type == E]
     assert ("TERBATAS", "terbatas", "block") in marks
     assert result.verdict == "block"
@@ -205,8 +218,8 @@ def test_pdf_page_stamp_through_the_scanner():
         pdf.add_page()
         pdf.set_font("Helvetica", size=11)
         pdf.cell(0, 8, "Rahasia", new_x="LMARGIN", new_y="NEXT")
-        pdf.cell(0, 8, f"Laporan hasil audit investigatif, bagian {n}.", new_x="LMARGIN", new_y="NEXT")
-    result = Scanner().scan_bytes(bytes(pdf.output()), "audit.pdf")
+        pdf.cell(0, 8, f"Laporan pemeriksaan khusus, bagian {n}.", new_x="LMARGIN", new_y="NEXT")
+    result = Scanner().scan_bytes(bytes(pdf.output()), "pemeriksaan.pdf")
     marks = {(f.text, f.level, f.part) for f in result.findings if f.entity_type == E}
     assert {("Rahasia", "rahasia", "page 1"), ("Rahasia", "rahasia", "page 2")} <= marks
     assert result.verdict == "block"

@@ -11,7 +11,7 @@ import string
 import pytest
 
 E = "SECRET"
-_R = random.Random(20210426)
+_R = random.Random(20220913)
 UP, LO, DG = string.ascii_uppercase, string.ascii_lowercase, string.digits
 
 
@@ -35,16 +35,16 @@ PEM_BODY = "\n".join(fake(64, UP + LO + DG + "+/") for _ in range(3)) + "\n" + f
 PEM = f"-----BEGIN EC PRIVATE KEY-----\n{PEM_BODY}\n-----END EC PRIVATE KEY-----"
 RSA_CUT = "-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(fake(64, UP + LO + DG + "+/") for _ in range(4))
 OPENSSH = f"-----BEGIN OPENSSH PRIVATE KEY-----\n{PEM_BODY}\n-----END OPENSSH PRIVATE KEY-----"
-PW = "Sw4r!ga#" + fake(6)
+PW = "Tr9k!Ln#" + fake(6)
 
 # (text, expected secret span)
 POSITIVES = [
-    (f"ini private key buat server backup:\n{PEM}\nsimpan di ~/.ssh", PEM),
+    (f"private key untuk server arsip:\n{PEM}\nsimpan di ~/.ssh", PEM),
     (f"kunci lama:\n{OPENSSH}", OPENSSH),
     (f"{RSA_CUT}\n\n[terpotong]", RSA_CUT),                     # a cut-off paste still leaks
     (f"AWS_ACCESS_KEY_ID={AWS}", AWS),
     (f"pakai key {AWS} ya", AWS),
-    (f"GOOGLE_MAPS_API_KEY={GOOGLE}", GOOGLE),
+    (f"FIREBASE_API_KEY={GOOGLE}", GOOGLE),
     (f"token: {GITHUB}", GITHUB),
     (f"git remote set-url origin https://{GITHUB}@github.com/org/repo", GITHUB),
     (f"export GH_TOKEN={GITHUB_PAT}", GITHUB_PAT),
@@ -59,7 +59,7 @@ POSITIVES = [
     (f"DB_PASSWORD={PW}", PW),
     (f"DB_PASS={PW}", PW),
     (f"SMTP_PASSWORD='{PW}'", PW),
-    (f"MAIL_PASSWORD=bldhexesqujxwkfa", "bldhexesqujxwkfa"),
+    (f"MAIL_PASSWORD=ismigjypleonpmfp", "ismigjypleonpmfp"),
     (f"JWT_SECRET={fake(48)}", None),
     (f'{{"username": "admin", "password": "{PW}"}}', PW),
     (f"database:\n  password: {PW}\n  host: 10.0.0.5", PW),
@@ -75,13 +75,13 @@ POSITIVES = [
     (f"Password wifi kantor: Bandung{fake(4, DG)}", None),
     (f"passwordnya: {PW} ya pak", PW),
     (f"kata sandi email saya adalah {PW}", PW),
-    (f"DATABASE_URL=postgres://sapawarga:{PW}@10.20.1.15:5432/app", PW),
+    (f"DATABASE_URL=postgres://simpeg:{PW}@10.31.2.44:5432/app", PW),
     (f"mongodb+srv://admin:{PW}@cluster0.example.net/db", PW),
 ]
 
 NEGATIVES = [
-    "Commit   : ed2065b637097140bdb912f7b462a2bd1fd434fd",
-    "SHA-256  : 6a8502563fac3ae5933e0f10c53e4b8c598ef43a55a9821894ec4218965f8d50  antrean-3.2.0.1.apk",
+    "Commit   : 83f5e92fc6e308d0dbdfd51862eb9470688175d2",
+    "SHA-256  : 22644eef7b961d3dc12bd5af24739cd8d2f1338e26a1731964d0c40647c4c23d  layanan-pajak-4.1.3.2.apk",
     "request id 123e4567-e89b-12d3-a456-426614174000",
     "password=",
     "DB_PASSWORD=",
@@ -96,7 +96,7 @@ NEGATIVES = [
     "password: (lihat di brankas kata sandi)",
     "DB_PASSWORD_FILE=/run/secrets/db_password",
     "Lupa kata sandi? Klik tautan reset.",
-    "Akun dikunci, kata sandi direset, seluruh sesi aktif dicabut.",
+    "Akun diblokir sementara, kata sandi diganti, semua perangkat dikeluarkan.",
     "kata sandi: minimal 8 karakter, kombinasi huruf dan angka",
     "Sandi: besok saya ke kantor",
     "password adalah kunci keamanan akun",
@@ -159,7 +159,7 @@ def test_secret_blocks_and_explains(analyzer):
 
 
 def test_connection_string_is_no_email(analyzer):
-    text = f"postgres://app:{PW}@db.example.com/sapawarga"
+    text = f"postgres://app:{PW}@db.example.com/simpeg"
     types = {(f.entity_type, f.text) for f in analyzer.analyze_text(text)}
     assert (E, PW) in types
     assert not [t for t in types if t[0] == "EMAIL_ADDRESS"]
@@ -167,7 +167,7 @@ def test_connection_string_is_no_email(analyzer):
 
 def test_pasted_env_file(analyzer):
     env = "\n".join([
-        "APP_ENV=production", "APP_DEBUG=false", "DB_HOST=10.20.1.15", "DB_USERNAME=app",
+        "APP_ENV=production", "APP_DEBUG=false", "DB_HOST=10.31.2.44", "DB_USERNAME=app",
         f"DB_PASSWORD={PW}", "MAIL_USERNAME=noreply@example.com", f"JWT_SECRET={fake(48)}", "CACHE_TTL=3600",
     ])
     got = [f.text for f in analyzer.analyze_text(env) if f.entity_type == E]

@@ -10,7 +10,7 @@ import pytest
 from core_helpers import EMAIL, dlp_env, load_schema, run_dlp
 from test_report_golden import check_contract
 
-DRAFT = f"Yth. Bapak/Ibu,\nmohon konfirmasi kehadiran ke {EMAIL} paling lambat Jumat.\nTerima kasih.\n"
+DRAFT = f"Yth. Bapak/Ibu,\nmohon kirim tanggapan ke {EMAIL} sebelum hari Kamis.\nTerima kasih.\n"
 CLEAN = "Rapat koordinasi dipindah ke ruang 3 lantai 2. Terima kasih.\n"
 
 

@@ -66,8 +66,8 @@ def eml_message(attachment: bytes | None = None, attachment_name: str = "lampira
     msg["To"] = "Rina Kartika <rina.k@contoh.go.id>, Tim Data <data@contoh.go.id>"
     msg["Cc"] = "arsip@contoh.go.id"
     msg["Subject"] = "Data pemohon — mohon diperiksa"  # non-ASCII: RFC 2047 encoded
-    msg["Date"] = "Tue, 18 May 2021 07:52:10 +0700"
-    msg["Message-ID"] = "<20210518075210.12345@mail.contoh.go.id>"
+    msg["Date"] = "Wed, 14 Sep 2022 10:26:45 +0700"
+    msg["Message-ID"] = "<20220914102645.12345@mail.contoh.go.id>"
     msg["Received"] = "from mail.contoh.go.id (10.1.2.3) by mx.contoh.go.id"
     long_line = ("Dengan hormat, berikut kami sampaikan data pemohon yang perlu diverifikasi "
                  "sebelum rapat koordinasi minggu depan. Nomor yang bisa dihubungi: " + PHONE + ". Terima kasih.")

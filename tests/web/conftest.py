@@ -19,16 +19,16 @@ import pytest
 CAPS = dict(max_files=4, max_file_bytes=4 * 1024 * 1024, max_total_bytes=6 * 1024 * 1024, max_text_chars=20_000)
 
 
-def make_nik(region: str = "327301", born: dt.date = dt.date(2003, 5, 9), female: bool = True, serial: int = 2115) -> str:
+def make_nik(region: str = "320411", born: dt.date = dt.date(2002, 8, 14), female: bool = True, serial: int = 2764) -> str:
     """A structurally valid NIK: region (6 digits), DDMMYY (+40 for women), serial."""
     day = born.day + (40 if female else 0)
     return f"{region}{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
 
 
-NIK = make_nik()                                   # 3273014905032115
+NIK = make_nik()                                   # 3204115408022764
 NIK_2 = make_nik("317101", dt.date(1985, 4, 23), female=False, serial=1)
 PHONE = "0812-3456-7890"
-EMAIL = "humas.diskominfo@bandung.go.id"
+EMAIL = "humas.diskominfo@sumedangkab.go.id"
 LETTER = "800/123/R/Diskominfo/2024"               # a letter number (nomor naskah dinas)
 PEM = ("-----BEGIN RSA PRIVATE KEY-----\n"
        "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
