@@ -34,7 +34,7 @@ Deleted text goes to its own chunk, never inline: "3171…" deleted next to
 from __future__ import annotations
 
 from dlp.models import Chunk, Extraction, ScanError
-from dlp.extract.ooxml import (MC_FALLBACK, Package, diagram_text, embedded, link_text, links, local, main_part,
+from dlp.extract.ooxml import (open_package, MC_FALLBACK, Package, diagram_text, embedded, link_text, links, local,
                                properties, q)
 
 W_P = q("w", "p")
@@ -81,17 +81,11 @@ class _Sink:
 
 def extract(data: bytes, ctx) -> Extraction:
     out = Extraction(MEDIA_TYPE)
-    try:
-        pkg = Package(data, ctx)
-    except Exception as exc:
-        out.errors.append(ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300]))
+    pkg, main, root = open_package(data, ctx, out, "word/document.xml", "body", part="body")
+    if pkg is None:
         return out
-    main = main_part(pkg, "word/document.xml")
     authors: set[tuple[str, str]] = set()  # (part, name) of comment and revision authors
 
-    root = pkg.xml(main, out, "body")
-    if root is None and not out.errors:
-        out.errors.append(ScanError("corrupt", f"{main} missing", "body"))
     if root is not None:
         _story(root, "body", out, authors)
     if ctx.expired():

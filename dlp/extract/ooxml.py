@@ -183,6 +183,24 @@ def main_part(pkg: Package, default: str) -> str:
     return default
 
 
+def open_package(data: bytes, ctx, out, default_main: str, label: str, part: str = ""):
+    """The package, its main part's name and parsed root; ``(None, None, None)`` if unreadable.
+
+    A package that does not open, or whose main part is missing, gets a
+    ``corrupt`` error on ``out`` (fail closed).
+    """
+    try:
+        pkg = Package(data, ctx)
+    except Exception as exc:
+        out.errors.append(ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300]))
+        return None, None, None
+    name = main_part(pkg, default_main)
+    root = pkg.xml(name, out, label)
+    if root is None and not out.errors:
+        out.errors.append(ScanError("corrupt", f"{name} missing", part))
+    return pkg, name, root
+
+
 def local(tag) -> str:
     """The local name of an element tag (no namespace)."""
     if not isinstance(tag, str):

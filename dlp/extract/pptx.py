@@ -20,7 +20,7 @@ are read like the others.  Chunks and their parts:
 """
 from __future__ import annotations
 
-from dlp.extract.ooxml import (MC_FALLBACK, Package, diagram_text, embedded, link_text, local, main_part,
+from dlp.extract.ooxml import (open_package, MC_FALLBACK, Package, diagram_text, embedded, link_text, local,
                                properties, q, relationships)
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -43,16 +43,8 @@ _PROMPT_PLACEHOLDERS = {"title", "body", "ctrTitle", "subTitle", "obj", "pic", "
 
 def extract(data: bytes, ctx) -> Extraction:
     out = Extraction(MEDIA_TYPE)
-    try:
-        pkg = Package(data, ctx)
-    except Exception as exc:
-        out.errors.append(ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300]))
-        return out
-    pres_name = main_part(pkg, "ppt/presentation.xml")
-    pres = pkg.xml(pres_name, out, "presentation")
+    pkg, pres_name, pres = open_package(data, ctx, out, "ppt/presentation.xml", "presentation")
     if pres is None:
-        if not out.errors:
-            out.errors.append(ScanError("corrupt", f"{pres_name} missing"))
         return out
     rels = relationships(pkg, pres_name)
     slides = []

@@ -38,7 +38,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
-from dlp.extract.ooxml import (Package, PartTooBig, diagram_text, embedded, local, main_part, properties, q,
+from dlp.extract.ooxml import (open_package, Package, PartTooBig, diagram_text, embedded, local, properties, q,
                                relationships)
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -75,16 +75,8 @@ _QUOTED_OR_BRACKET = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 def extract(data: bytes, ctx) -> Extraction:
     out = Extraction(MEDIA_TYPE)
-    try:
-        pkg = Package(data, ctx)
-    except Exception as exc:
-        out.errors.append(ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300]))
-        return out
-    book_name = main_part(pkg, "xl/workbook.xml")
-    book = pkg.xml(book_name, out, "workbook")
+    pkg, book_name, book = open_package(data, ctx, out, "xl/workbook.xml", "workbook")
     if book is None:
-        if not out.errors:
-            out.errors.append(ScanError("corrupt", f"{book_name} missing"))
         return out
     rels = relationships(pkg, book_name)
     strings, used = _shared_strings(pkg, rels, out)
