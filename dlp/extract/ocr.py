@@ -307,7 +307,10 @@ def _rapidocr_engine():
         raise OcrUnavailable(f"rapidocr-onnxruntime not installed ({type(exc).__name__})") from exc
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     logging.getLogger("rapidocr_onnxruntime").setLevel(logging.ERROR)
-    return RapidOCR()
+    # In a worker of a batch pool (dlp.batch sets DLP_POOL_WORKER) each process
+    # gets one core: onnxruntime's own thread pool would only fight the others.
+    threads = 1 if os.environ.get("DLP_POOL_WORKER") else -1
+    return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=threads)
 
 
 def rapidocr_available() -> bool:
