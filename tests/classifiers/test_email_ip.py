@@ -71,13 +71,6 @@ IP_NEGATIVES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def analyzer():
-    from dlp.analyze import Analyzer
-
-    return Analyzer()
-
-
 def _found(analyzer, text, entity):
     return [f for f in analyzer.analyze_text(text) if f.entity_type == entity]
 

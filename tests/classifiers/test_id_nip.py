@@ -2,32 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import pathlib
-import sys
 
 import pytest
 
+import dlp_tests_classifiers_factories as F  # registered by conftest.py
 
-def load_factories():
-    name = "dlp_tests_classifiers_factories"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, pathlib.Path(__file__).with_name("factories.py"))
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-F = load_factories()
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    from dlp.analyze import Analyzer
-
-    return Analyzer()
 
 
 def found(analyzer, text, entity):

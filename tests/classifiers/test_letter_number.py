@@ -95,13 +95,6 @@ NEGATIVES = [
 
 
 @pytest.fixture(scope="module")
-def analyzer():
-    from dlp.analyze import Analyzer
-
-    return Analyzer()
-
-
-@pytest.fixture(scope="module")
 def rec():
     from dlp.classifiers.id_letter_number_recognizer import IdLetterNumberRecognizer
 

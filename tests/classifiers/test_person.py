@@ -85,13 +85,6 @@ NEGATIVES = [
 
 
 @pytest.fixture(scope="module")
-def analyzer():
-    from dlp.analyze import Analyzer
-
-    return Analyzer()
-
-
-@pytest.fixture(scope="module")
 def rec():
     from dlp.classifiers.person_recognizer import PersonRecognizer
 

@@ -112,13 +112,6 @@ NEGATIVES = [
 
 
 @pytest.fixture(scope="module")
-def analyzer():
-    from dlp.analyze import Analyzer
-
-    return Analyzer()
-
-
-@pytest.fixture(scope="module")
 def rec():
     from dlp.classifiers.secret_recognizer import SecretRecognizer
 
