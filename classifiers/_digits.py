@@ -730,6 +730,11 @@ _SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:[ .\-]?[0-9OoDIl
 _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
 
 
+def labelled(word: str | None) -> tuple[str, str]:
+    """The reason suffix naming the label of a number, in English and Indonesian ("" without one)."""
+    return (f" (labelled “{word}”)", f" (berlabel “{word}”)") if word else ("", "")
+
+
 def decide16(sc: Scan) -> list[Decision]:
     """Every 16-digit number of the text, decided once: ID_NIK, ID_KK, ID_NPWP, CREDIT_CARD or dropped.
 
@@ -754,8 +759,7 @@ def decide16(sc: Scan) -> list[Decision]:
         lab = sc.label_for(w.start, w.end)
         cat = lab.cat if lab else None
         word = lab.word if lab else None
-        near_en = f" (labelled “{word}”)" if word else ""
-        near_id = f" (berlabel “{word}”)" if word else ""
+        near_en, near_id = labelled(word)
         if cat == "KK":
             kk = check_kk(d)
             if kk.ok:
@@ -893,6 +897,27 @@ class DigitRecognizer(EntityRecognizer):
 
     def wanted(self, entities) -> bool:
         return not entities or any(e in entities for e in self.supported_entities)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        """Scan the text once (the scan is shared by all number recognizers), then :meth:`decide`."""
+        if not self.wanted(entities):
+            return []
+        sc = scan(text)
+        return self.decide(sc) if sc.dense else []
+
+    def decide(self, sc: "Scan") -> list[RecognizerResult]:
+        """The results for a text with enough digits; subclasses say what they report."""
+        return []
+
+    def from16(self, sc: "Scan") -> list[RecognizerResult]:
+        """This recognizer's share of the shared 16-digit decisions (:func:`decide16`)."""
+        return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
+                for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
+
+    def from_windows(self, sc: "Scan", key: str, decide, entity: str) -> list[RecognizerResult]:
+        """Results of a window decision ``decide(sc) -> [(window, score, en, id, word)]``, memoized as ``key``."""
+        return [self.result(entity, w.start, w.end, score, en, id_, word)
+                for w, score, en, id_, word in sc.memo(key, decide)]
 
     def result(self, entity: str, start: int, end: int, score: float, en: str, id_: str,
                context_word: str | None = None) -> RecognizerResult:

@@ -22,7 +22,7 @@ the schemes' published IIN ranges; Bank Indonesia's GPN (PBI 19/8/PBI/2017).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, check_card, decide16, scan
+from dlp.classifiers._digits import DigitRecognizer, check_card, decide16, labelled
 
 
 def card_grouping(groups: tuple[int, ...]) -> bool:
@@ -37,25 +37,22 @@ def card_grouping(groups: tuple[int, ...]) -> bool:
 def _decide(sc):
     decided16 = {(d.start, d.end) for d in sc.memo("16", decide16)}
     out = []
-    if True:
-        for w in sc.windows(13, 19):
-            n = len(w.digits)
-            if not w.tight or not card_grouping(w.groups):
-                continue
-            if n == 16 and (w.start, w.end) in decided16:
-                continue  # a NIK, KK, NPWP or an already decided card
-            chk = check_card(w.digits)
-            if not chk.ok:
-                continue
-            lab = sc.label_for(w.start, w.end)
-            if lab and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
-                continue  # named as an account, a NIK, an invoice ...
-            word = lab.word if lab and lab.cat == "CARD" else None
-            if word:
-                out.append((w, 0.95, f"Payment card (labelled “{word}”): {chk.en}",
-                            f"Kartu pembayaran (berlabel “{word}”): {chk.id}", word))
-            else:
-                out.append((w, 0.7, f"Payment card: {chk.en}", f"Kartu pembayaran: {chk.id}", None))
+    for w in sc.windows(13, 19):
+        n = len(w.digits)
+        if not w.tight or not card_grouping(w.groups):
+            continue
+        if n == 16 and (w.start, w.end) in decided16:
+            continue  # a NIK, KK, NPWP or an already decided card
+        chk = check_card(w.digits)
+        if not chk.ok:
+            continue
+        lab = sc.label_for(w.start, w.end)
+        if lab and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
+            continue  # named as an account, a NIK, an invoice ...
+        word = lab.word if lab and lab.cat == "CARD" else None
+        near_en, near_id = labelled(word)
+        out.append((w, 0.95 if word else 0.7, f"Payment card{near_en}: {chk.en}",
+                    f"Kartu pembayaran{near_id}: {chk.id}", word))
     return out
 
 
@@ -67,14 +64,5 @@ class PaymentCardRecognizer(DigitRecognizer):
                "visa", "mastercard", "amex", "jcb", "cvv", "valid thru")
     REPLACES = ("CreditCardRecognizer",)
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.wanted(entities):
-            return []
-        sc = scan(text)
-        if not sc.dense:
-            return []
-        results = [self.result("CREDIT_CARD", w.start, w.end, score, en, id_, word)
-                   for w, score, en, id_, word in sc.memo("cards", _decide)]
-        results += [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
-                    for d in sc.memo("16", decide16) if d.entity == "CREDIT_CARD"]
-        return results
+    def decide(self, sc):
+        return self.from_windows(sc, "cards", _decide, "CREDIT_CARD") + self.from16(sc)

@@ -23,7 +23,7 @@ Source: UU 23/2006 jo. UU 24/2013 on Administrasi Kependudukan; Permendagri
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, decide16, scan
+from dlp.classifiers._digits import DigitRecognizer
 
 
 class IdKkRecognizer(DigitRecognizer):
@@ -32,11 +32,5 @@ class IdKkRecognizer(DigitRecognizer):
     ENTITIES = ("ID_KK",)
     CONTEXT = ("kk", "no. kk", "nomor kk", "nkk", "kartu keluarga", "nomor kartu keluarga")
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.wanted(entities):
-            return []
-        sc = scan(text)
-        if not sc.dense:
-            return []
-        return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
-                for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
+    def decide(self, sc):
+        return self.from16(sc)

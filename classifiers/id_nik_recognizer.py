@@ -27,7 +27,7 @@ Kepmendagri 300.2.2-2138/2025, see ``data/regions.tsv``).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, decide16, regions, scan
+from dlp.classifiers._digits import DigitRecognizer, regions
 
 
 class IdNikRecognizer(DigitRecognizer):
@@ -39,11 +39,5 @@ class IdNikRecognizer(DigitRecognizer):
     def load(self) -> None:
         regions()  # read the region table at engine build, not on the first document
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.wanted(entities):
-            return []
-        sc = scan(text)
-        if not sc.dense:
-            return []
-        return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
-                for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
+    def decide(self, sc):
+        return self.from16(sc)

@@ -22,7 +22,7 @@ NIP (Peraturan Kepala BKN 22/2007, NIP baru 18 digit).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, check_nip, reportable_mistype, scan
+from dlp.classifiers._digits import DigitRecognizer, check_nip, labelled, reportable_mistype
 
 
 def _decide(sc):
@@ -33,8 +33,7 @@ def _decide(sc):
             continue
         lab = sc.label_for(w.start, w.end)
         cat, word = (lab.cat, lab.word) if lab else (None, None)
-        near_en = f" (labelled “{word}”)" if word else ""
-        near_id = f" (berlabel “{word}”)" if word else ""
+        near_en, near_id = labelled(word)
         if cat == "NIP":
             if chk.ok:
                 out.append((w, 0.95, f"18-digit NIP{near_en}: {chk.en}", f"NIP 18 digit{near_id}: {chk.id}", word))
@@ -52,11 +51,5 @@ class IdNipRecognizer(DigitRecognizer):
     ENTITIES = ("ID_NIP",)
     CONTEXT = ("nip", "nomor induk pegawai", "nip pppk")
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.wanted(entities):
-            return []
-        sc = scan(text)
-        if not sc.dense:
-            return []
-        return [self.result("ID_NIP", w.start, w.end, score, en, id_, word)
-                for w, score, en, id_, word in sc.memo("18", _decide)]
+    def decide(self, sc):
+        return self.from_windows(sc, "18", _decide, "ID_NIP")

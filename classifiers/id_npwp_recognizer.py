@@ -23,7 +23,7 @@ digit (Luhn over the nine-digit base).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, check_npwp15, decide16, reportable_mistype, scan
+from dlp.classifiers._digits import DigitRecognizer, check_npwp15, labelled, reportable_mistype
 
 NPWP_GROUPS = (2, 3, 3, 1, 3, 3)
 
@@ -37,8 +37,7 @@ def _decide15(sc):
         lab = sc.label_for(w.start, w.end)
         cat, word = (lab.cat, lab.word) if lab else (None, None)
         shaped = w.groups == NPWP_GROUPS
-        near_en = f" (labelled “{word}”)" if word else ""
-        near_id = f" (berlabel “{word}”)" if word else ""
+        near_en, near_id = labelled(word)
         if chk.ok and (shaped or cat == "NPWP"):
             score = 0.95 if cat == "NPWP" else 0.9
             out.append((w, score, f"15-digit NPWP{near_en}: {chk.en}", f"NPWP 15 digit{near_id}: {chk.id}", word))
@@ -54,14 +53,5 @@ class IdNpwpRecognizer(DigitRecognizer):
     ENTITIES = ("ID_NPWP",)
     CONTEXT = ("npwp", "nomor pokok wajib pajak", "wajib pajak", "pajak")
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if not self.wanted(entities):
-            return []
-        sc = scan(text)
-        if not sc.dense:
-            return []
-        results = [self.result("ID_NPWP", w.start, w.end, score, en, id_, word)
-                   for w, score, en, id_, word in sc.memo("15", _decide15)]
-        results += [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label)
-                    for d in sc.memo("16", decide16) if d.entity == "ID_NPWP"]
-        return results
+    def decide(self, sc):
+        return self.from_windows(sc, "15", _decide15, "ID_NPWP") + self.from16(sc)
