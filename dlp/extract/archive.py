@@ -44,8 +44,7 @@ def extract(data: bytes, ctx) -> Extraction:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         out.errors.append(ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300]))
         return out
-    if ctx.depth >= lim.max_depth:
-        out.errors.append(ScanError("limit", f"archive nested deeper than {lim.max_depth}"))
+    if _too_deep(ctx, out):
         return out
     total = 0
     members = 0
@@ -118,6 +117,14 @@ def _refuse(size: int, compressed: int, total: int, lim) -> tuple[str, str] | No
     return None
 
 
+def _too_deep(ctx, out: Extraction) -> bool:
+    """True, with a `limit` error on ``out``, when archives are nested past the depth cap."""
+    if ctx.depth >= ctx.limits.max_depth:
+        out.errors.append(ScanError("limit", f"archive nested deeper than {ctx.limits.max_depth}"))
+        return True
+    return False
+
+
 def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     """Inflate one member, never more than ``cap`` bytes, whatever its header claims."""
     with zf.open(info) as fh:
@@ -136,8 +143,7 @@ def extract_tar(data: bytes, ctx) -> Extraction:
 
     out = Extraction("application/x-tar")
     lim = ctx.limits
-    if ctx.depth >= lim.max_depth:
-        out.errors.append(ScanError("limit", f"archive nested deeper than {lim.max_depth}"))
+    if _too_deep(ctx, out):
         return out
     total = members = 0
     try:
@@ -182,8 +188,7 @@ def extract_compressed(data: bytes, ctx) -> Extraction:
 
     out = Extraction("application/gzip")
     lim = ctx.limits
-    if ctx.depth >= lim.max_depth:
-        out.errors.append(ScanError("limit", f"archive nested deeper than {lim.max_depth}"))
+    if _too_deep(ctx, out):
         return out
     if data[:2] == b"\x1f\x8b":
         opener, out.media_type = (lambda fh: gzip.GzipFile(fileobj=fh)), "application/gzip"

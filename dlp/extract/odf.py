@@ -18,7 +18,7 @@ see :mod:`dlp.extract.ooxml`).  Chunks and their parts:
 """
 from __future__ import annotations
 
-from dlp.extract.ooxml import Package, local
+from dlp.extract.ooxml import Package, cell_context, local
 from dlp.models import Chunk, Extraction, ScanError
 
 NS = {
@@ -220,16 +220,8 @@ def _spreadsheet(doc, ctx, out: Extraction) -> None:
                     if cells > limit:
                         out.errors.append(ScanError("limit", f"more than {limit} cells", f"sheet {name}"))
                         return
-                    parts = []
-                    h = header.get(col) if header else None
-                    if h and h != text:
-                        parts.append(h)
-                    f = first.get(col)
-                    if f and f != text and f != h:
-                        parts.append(f)
-                    if label and label != text and label not in parts:
-                        parts.append(label)
-                    out.chunks.append(Chunk(text, f"sheet {name}!{_col_letters(col)}{r}", " ".join(parts)))
+                    context = cell_context(text, header.get(col) if header else None, first.get(col), label)
+                    out.chunks.append(Chunk(text, f"sheet {name}!{_col_letters(col)}{r}", context))
                     if col in texts and not label and not text.replace(".", "").isdigit():
                         label = texts[col]
             if header is None and len(texts) >= 2:

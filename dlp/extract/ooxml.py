@@ -201,6 +201,19 @@ def open_package(data: bytes, ctx, out, default_main: str, label: str, part: str
     return pkg, name, root
 
 
+def cell_context(text: str, header: str | None, first: str | None, label: str | None) -> str:
+    """Context words of a spreadsheet cell: its column header, the column's first
+    text cell and the row's label, each once and never the cell's own text."""
+    parts: list[str] = []
+    if header and header != text:
+        parts.append(header)
+    if first and first != text and first != header:
+        parts.append(first)
+    if label and label != text and label not in parts:
+        parts.append(label)
+    return " ".join(parts)
+
+
 def local(tag) -> str:
     """The local name of an element tag (no namespace)."""
     if not isinstance(tag, str):

@@ -38,7 +38,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
-from dlp.extract.ooxml import (open_package, Package, PartTooBig, diagram_text, embedded, local, properties, q,
+from dlp.extract.ooxml import (open_package, Package, cell_context, PartTooBig, diagram_text, embedded, local, properties, q,
                                relationships)
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -350,16 +350,8 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
                     out.errors.append(ScanError("limit", f"more than {lim} cells", f"sheet {name}"))
                     state.stopped = True
                     return
-                ctx_parts = []
-                h = header.get(col_no) if header else None
-                if h and h != text:
-                    ctx_parts.append(h)
-                ft = first_text.get(col_no)
-                if ft and ft != text and ft != h:
-                    ctx_parts.append(ft)
-                if label and label != text and label not in ctx_parts:
-                    ctx_parts.append(label)
-                chunks.append(Chunk(text, prefix + ref, " ".join(ctx_parts)))
+                context = cell_context(text, header.get(col_no) if header else None, first_text.get(col_no), label)
+                chunks.append(Chunk(text, prefix + ref, context))
                 if is_text:
                     short = text.strip()[:MAX_CONTEXT]
                     row_texts[col_no] = short
