@@ -322,6 +322,20 @@ class IdLetterNumberRecognizer(Recognizer):
             return []
         results = []
         taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, analyze, cited_at: int) -> None:
+            """Report ``text[start:end]`` if no earlier number took it, it analyses as a letter
+            number and no regulation citation stands before ``cited_at``."""
+            if any(a < end and start < b for a, b in taken):
+                return
+            number = text[start:end]
+            found = analyze(number)
+            if found is None or citation_before(text, cited_at):
+                return
+            score, sec, doc = found
+            results.append(self.result(ENTITY, start, end, score, sec, describe(number, sec, doc)))
+            taken.append((start, end))
+
         for rx, score, level, name in self.formats:
             for m in rx.finditer(text):
                 sec = m.groupdict().get("sec") or level
@@ -343,15 +357,7 @@ class IdLetterNumberRecognizer(Recognizer):
                 end -= 1
             if end < len(text) and text[end] == "/":  # longer than any letter number
                 continue
-            if any(a < end and start < b for a, b in taken):
-                continue
-            number = text[start:end]
-            found = analyze_number(number)
-            if found is None or citation_before(text, start):
-                continue
-            score, sec, doc = found
-            results.append(self.result(ENTITY, start, end, score, sec, describe(number, sec, doc)))
-            taken.append((start, end))
+            add(start, end, analyze_number, start)
         low = lower(text)
         for key in ("nomor", "no.", "no :", "no:", "nomer", "nmr"):
             for i in find_all(low, key):
@@ -363,13 +369,5 @@ class IdLetterNumberRecognizer(Recognizer):
                 start, end = m.span("num")
                 while end > start and text[end - 1] in ".-":
                     end -= 1
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                number = text[start:end]
-                found = analyze_short(number)
-                if found is None or citation_before(text, i):
-                    continue
-                score, sec, doc = found
-                results.append(self.result(ENTITY, start, end, score, sec, describe(number, sec, doc)))
-                taken.append((start, end))
+                add(start, end, analyze_short, i)
         return results
