@@ -34,6 +34,7 @@ import calendar
 import datetime as dt
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -95,12 +96,26 @@ def junk(digits: str) -> bool:
             or digits.count("0") >= len(digits) - 3)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _real_date(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+    return 1 <= m <= 12 and 1 <= d <= (29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m])
+
+
+_today_cache: list = [0.0, None]
+
+
+def _today() -> dt.date:
+    """Today's date, read from the clock at most once a minute (checks run per candidate number)."""
+    now = time.monotonic()
+    if _today_cache[1] is None or now - _today_cache[0] > 60:
+        _today_cache[:] = [now, dt.date.today()]
+    return _today_cache[1]
 
 
 def _this_year() -> int:
-    return dt.date.today().year
+    return _today().year
 
 
 @dataclass
@@ -112,7 +127,9 @@ class Check:
     id: str = ""
 
 
+@lru_cache(maxsize=8192)
 def _region_text(d: str) -> tuple[str, str]:
+    """The reason text of a region code (the first 6 digits of ``d``; pass exactly those: cached)."""
     prov, reg, dist, now = region_names(d)
     code = f"{d[:2]}.{d[2:4]}.{d[4:6]}"
     names = ", ".join(x for x in (prov, reg, dist) if x)
@@ -124,8 +141,10 @@ def _region_text(d: str) -> tuple[str, str]:
     return en, id_
 
 
+@lru_cache(maxsize=8192)
 def _region_ok(d: str) -> Check | None:
-    """None when the province, regency and district parts are plausible, else the failure."""
+    """None when the province, regency and district parts of ``d[:6]`` are plausible, else the failure
+    (pass exactly the 6 digits: cached)."""
     t = regions()
     if d[:2] not in t:
         return Check(False, f"province code {d[:2]} does not exist", f"kode provinsi {d[:2]} tidak ada")
@@ -146,9 +165,9 @@ DISTRICT_MAX = 60
 
 def _birth_year(yy: int, m: int, d: int) -> int | None:
     """The birth year of a NIK's DDMMYY: this century if that date is not in the future."""
-    today = dt.date.today()
+    today = _today()
     for year in (2000 + yy, 1900 + yy):
-        if _real_date(year, m, d) and dt.date(year, m, d) <= today:
+        if _real_date(year, m, d) and (year, m, d) <= (today.year, today.month, today.day):
             return year
     return None
 
@@ -161,7 +180,7 @@ def check_nik(d: str) -> Check:
     district 01-60), birth date (day + 40 for women; a real calendar date not in
     the future), serial 0001-9999, and no placeholder digits.
     """
-    bad = _region_ok(d)
+    bad = _region_ok(d[:6])
     if bad:
         return bad
     day, month, yy = int(d[6:8]), int(d[8:10]), int(d[10:12])
@@ -176,7 +195,7 @@ def check_nik(d: str) -> Check:
         return Check(False, "serial 0000", "nomor urut 0000")
     if junk(d):
         return Check(False, "placeholder digits", "angka contoh")
-    reg_en, reg_id = _region_text(d)
+    reg_en, reg_id = _region_text(d[:6])
     born = f"{year}-{month:02d}-{day:02d}"
     return Check(True, f"{reg_en}, born {born}, {'female' if female else 'male'}",
                  f"{reg_id}, lahir {born}, {'perempuan' if female else 'laki-laki'}")
@@ -189,7 +208,7 @@ def check_kk(d: str) -> Check:
     The date is checked loosely (day 1-31, month 1-12): it is the date the
     number was issued, never shifted by 40.
     """
-    bad = _region_ok(d)
+    bad = _region_ok(d[:6])
     if bad:
         return bad
     day, month = int(d[6:8]), int(d[8:10])
@@ -197,7 +216,7 @@ def check_kk(d: str) -> Check:
         return Check(False, f"{d[6:12]} is not an issue date (DDMMYY)", f"{d[6:12]} bukan tanggal terbit (DDMMYY)")
     if junk(d):
         return Check(False, "placeholder digits", "angka contoh")
-    reg_en, reg_id = _region_text(d)
+    reg_en, reg_id = _region_text(d[:6])
     return Check(True, f"{reg_en}, issued {d[6:8]}-{d[8:10]}-{d[10:12]}",
                  f"{reg_id}, terbit {d[6:8]}-{d[8:10]}-{d[10:12]}")
 
@@ -322,8 +341,12 @@ QUICK_WORDS = {
 ID_CATEGORIES = ("NIK", "KK", "NPWP", "NIP", "CARD", "ACCOUNT", "PHONE", "PASSPORT")
 
 
+_NORM_LABEL_RE = re.compile(r"[\s.]+")
+
+
+@lru_cache(maxsize=2048)
 def _norm_label(s: str) -> str:
-    return re.sub(r"[\s.]+", "", s.lower())
+    return _NORM_LABEL_RE.sub("", s.lower())
 
 
 _LABEL_CAT: dict[str, str] = {}
@@ -400,21 +423,23 @@ _SEP = rf"(?:[ \t]{{0,3}}[.{_DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \
 # short numbers of a text never reach Python (a run of 13+ characters always passes).
 RUN_RE = re.compile(rf"\d(?=[\d \t\r\n.{_DASH}]{{12}})\d*(?:{_SEP}\d+)*")
 _SEP_SPLIT = re.compile(r"(\D+)")
-_DROP_SEPS = str.maketrans("", "", " \t\r\n." + _DASH.replace("\\", ""))
 _DIGIT_CHARS = "0123456789"
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     start: int
     end: int
     digits: str                      # all digits of the run
     spans: list[tuple[int, int]]     # text offsets of each digit group
     offs: list[int]                  # digit offset of each group in ``digits`` (+ total at the end)
+    lens: list[int]                  # digit count of each group
     seps: list[str]                  # separator text after each group but the last
+    cuts: list[bool]                 # per separator: whitespace only, so a window may end/start there
+    short: list[bool]                # per separator: at most 3 characters on one line (see Window.tight)
 
 
-@dataclass
+@dataclass(slots=True)
 class Window:
     """N consecutive digits of a run, cut at whitespace: a candidate number."""
 
@@ -453,24 +478,32 @@ class Scan:
         self._results: dict[str, object] = {}
         self._windows: list[Window] | None = None
         self._label_cache: dict[tuple[int, int], Label | None] = {}
-        self._rows: dict[int, list[int]] = {}
+        self._tokens: list[int] | None = None   # starts of the long numbers (table cells)
+        self._lines: dict[tuple, tuple] = {}
         self.dense = digit_count(text) >= 9
         if not self.dense:
             return
         for m in RUN_RE.finditer(text):
             g = m.group()
-            if len(g) < self.MIN_RUN_DIGITS or len(g.translate(_DROP_SEPS)) < self.MIN_RUN_DIGITS:
+            if len(g) < self.MIN_RUN_DIGITS:
                 continue
             s = m.start()
             if g.isdigit():
-                self.runs.append(Run(s, m.end(), g, [(s, m.end())], [0, len(g)], []))
+                self.runs.append(Run(s, m.end(), g, [(s, m.end())], [0, len(g)], [len(g)], [], [], []))
                 continue
             parts = _SEP_SPLIT.split(g)          # digits, sep, digits, ..., digits
+            groups = parts[0::2]
+            digits = "".join(groups)
+            if len(digits) < self.MIN_RUN_DIGITS:
+                continue
             seps = parts[1::2]
             pos = list(accumulate(map(len, parts), initial=s))
             spans = list(zip(pos[0::2], pos[1::2]))
-            offs = list(accumulate(map(len, parts[0::2]), initial=0))
-            self.runs.append(Run(s, m.end(), "".join(parts[0::2]), spans, offs, seps))
+            lens = list(map(len, groups))
+            offs = list(accumulate(lens, initial=0))
+            self.runs.append(Run(s, m.end(), digits, spans, offs, lens, seps,
+                                 [not x.strip(" \t\r\n") for x in seps],
+                                 [len(x) <= 3 and "\n" not in x for x in seps]))
 
     # -- memo for the recognizers (e.g. the 16-digit decisions) -------------------------
     def memo(self, key: str, fn):
@@ -504,15 +537,18 @@ class Scan:
                     continue
                 out.append(Window(start, end, run.digits, (len(run.digits),), (), True, run))
                 continue
+            cuts, short, ndigits = run.cuts, run.short, len(run.digits)
             for i in range(k):
-                if i > 0 and seps[i - 1].strip(" \t\r\n"):
+                if i > 0 and not cuts[i - 1]:
                     continue
                 base = offs[i]
+                if ndigits - base < n:
+                    break  # too few digits left for any later start too
                 for j in range(i, k):
                     size = offs[j + 1] - base
                     if size > n_max:
                         break
-                    if size < n or (j < k - 1 and seps[j].strip(" \t\r\n")):
+                    if size < n or (j < k - 1 and not cuts[j]):
                         continue
                     start, end = spans[i][0], spans[j][1]
                     if i == 0 and start > 0 and text[start - 1].isalpha() and not self._glued_label(start):
@@ -520,11 +556,10 @@ class Scan:
                     if j == k - 1 and end < len(text) and text[end].isalpha():
                         continue
                     ws = tuple(seps[i:j])
-                    groups = tuple(offs[g + 1] - offs[g] for g in range(i, j + 1))
-                    if len(groups) > 2 and _thousands(groups, ws):
+                    groups = tuple(run.lens[i:j + 1])
+                    if j - i >= 2 and _thousands(groups, ws):
                         continue
-                    tight = all(len(x) <= 3 and "\n" not in x for x in ws)
-                    out.append(Window(start, end, run.digits[base:offs[j + 1]], groups, ws, tight, run))
+                    out.append(Window(start, end, run.digits[base:offs[j + 1]], groups, ws, all(short[i:j]), run))
         return out
 
     def _glued_label(self, pos: int) -> bool:
@@ -541,18 +576,21 @@ class Scan:
         lo, hi = b * self.BLOCK, (b + 1) * self.BLOCK
         labels = self._find_labels(lo, hi)
         heads = []
-        lines: dict[int, None] = {}
-        for lab in labels:
-            lines.setdefault(self.text.rfind("\n", 0, lab[0]) + 1)
-        for ls in lines:
-            if ls < lo:
-                continue  # a line starting in an earlier block belongs to that block
-            le = self.text.find("\n", ls)
-            le = len(self.text) if le < 0 else le
-            row = [lab for lab in (labels if le <= hi else self._find_labels(ls, le)) if ls <= lab[0] < le]
-            ids = [lab for lab in row if lab[2] in ID_CATEGORIES]
-            if len(ids) >= 2 and not _row_tokens(self.text, ls, le):
-                heads.append((ls, ids))
+        text = self.text
+        k, n = 0, len(labels)
+        while k < n:  # labels are sorted: those of one line are consecutive
+            ls = text.rfind("\n", 0, labels[k][0]) + 1
+            le = text.find("\n", labels[k][0])
+            le = len(text) if le < 0 else le
+            m = k + 1
+            while m < n and labels[m][0] < le:
+                m += 1
+            if ls >= lo:  # a line starting in an earlier block belongs to that block
+                row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
+                ids = [lab for lab in row if lab[2] in ID_CATEGORIES]
+                if len(ids) >= 2 and not self.row_tokens(ls, le):
+                    heads.append((ls, ids))
+            k = m
         got = (labels, heads, [lab[0] for lab in labels])
         self._blocks[b] = got
         return got
@@ -583,17 +621,14 @@ class Scan:
         return out
 
     def labels_between(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The labels starting in ``[lo, hi)`` and ending by ``hi``."""
         lo = max(0, lo)
         out = []
         for b in range(lo // self.BLOCK, hi // self.BLOCK + 1):
             labels, _, starts = self._block(b)
-            if not labels:
-                continue
-            i = bisect.bisect_left(starts, lo)
-            while i < len(labels) and labels[i][0] < hi:
-                if labels[i][1] <= hi:
-                    out.append(labels[i])
-                i += 1
+            if labels:
+                i = bisect.bisect_left(starts, lo)
+                out.extend(lab for lab in labels[i:bisect.bisect_left(starts, hi, i)] if lab[1] <= hi)
         return out
 
     def label_for(self, start: int, end: int, before: int = 64, after: int = 24,
@@ -615,6 +650,82 @@ class Scan:
         return lab
 
     def _label_for(self, start: int, end: int, before: int, after: int, header_reach: int) -> Label | None:
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end < end or text.find("\n", start, end) >= 0:
+            return self._label_for_wrapped(start, end, before, after, header_reach)
+        line = self._line(line_start, line_end, before, header_reach)
+        labels, starts = line[0], line[1]
+        hi = end + after + 40
+        i = bisect.bisect_left(starts, start)
+        # same line, before
+        if i:
+            s, e, cat, word = labels[i - 1]
+            if e <= hi and e >= start - before and not _LONG_DIGITS.search(text, e, start):
+                return Label(s, e, cat, word, "line")
+        if line[2] is not None:  # alone on the line above
+            return line[2]
+        if line[3] is not None:  # a table row under a header row
+            tokens, heads = line[3]
+            col = bisect.bisect_right(tokens, start) - 1
+            if col >= 0:
+                s, e, cat, word = heads[col]
+                return Label(s, e, cat, word, "column")
+        # same line, after
+        for s, e, cat, word in labels[i:]:
+            if s < end:
+                continue
+            if s - end > after or _LONG_DIGITS.search(text, end, s):
+                break
+            if e <= hi:
+                return Label(s, e, cat, word, "after")
+        return None
+
+    def _line(self, line_start: int, line_end: int, before: int, header_reach: int) -> tuple:
+        """What :meth:`_label_for` needs of one line, computed once per line: its labels (and
+        their starts), the label alone on the line above, and the table header naming its columns."""
+        key = (line_start, line_end, before, header_reach)
+        got = self._lines.get(key)
+        if got is not None:
+            return got
+        text = self.text
+        labels = self.labels_between(line_start, line_end)
+        above_label = header = None
+        if line_start > 0:
+            prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200)
+            above = self.labels_between(prev_start, line_start)
+            if above:
+                ids = {lab[2] for lab in above if lab[2] in ID_CATEGORIES}
+                if len(ids) <= 1 and line_start - above[-1][1] <= before \
+                        and not _LONG_DIGITS.search(text, above[-1][1], line_start):
+                    s, e, cat, word = above[-1]
+                    above_label = Label(s, e, cat, word, "above")
+            if above_label is None:
+                tokens = self.row_tokens(line_start, line_end)
+                if len(tokens) >= 2:
+                    heads = self._header_row(line_start, header_reach)
+                    if heads is not None and len(heads) == len(tokens):
+                        header = (tokens, heads)
+        got = (labels, [lab[0] for lab in labels], above_label, header)
+        self._lines[key] = got
+        return got
+
+    def _header_row(self, line_start: int, reach: int) -> list | None:
+        """The labels of the nearest table header row above ``line_start`` (within ``reach``), or None."""
+        lo = max(0, line_start - reach)
+        for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
+            for ls, heads in reversed(self._block(b)[1]):
+                if ls >= line_start:
+                    continue
+                if ls < lo:
+                    return None
+                return heads
+        return None
+
+    def _label_for_wrapped(self, start: int, end: int, before: int, after: int, header_reach: int) -> Label | None:
+        """:meth:`_label_for` for a number wrapped across a line break (rare: no per-line cache)."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
@@ -682,11 +793,12 @@ class Scan:
         return len(self.row_tokens(line_start, len(text) if line_end < 0 else line_end)) >= 2
 
     def row_tokens(self, line_start: int, line_end: int) -> list[int]:
-        """Starts of the long numbers on a line (cached per line)."""
-        got = self._rows.get(line_start)
-        if got is None:
-            got = self._rows[line_start] = _row_tokens(self.text, line_start, line_end)
-        return got
+        """Starts of the long numbers on a line (one pass over the whole text, then bisection)."""
+        if self._tokens is None:
+            self._tokens = _row_tokens(self.text, 0, len(self.text))
+        tokens = self._tokens
+        i = bisect.bisect_left(tokens, line_start)
+        return tokens[i:bisect.bisect_left(tokens, line_end, i)]
 
 
 def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:

@@ -148,7 +148,7 @@ def build_engine(language: str = LANGUAGE):
 
 
 def _engine_class():
-    from presidio_analyzer import AnalyzerEngine, EntityRecognizer
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 
     class Engine(AnalyzerEngine):
         """Presidio's engine with a linear recognizer-level context pass.
@@ -159,6 +159,47 @@ def _engine_class():
         overrides.  Here results are grouped in one pass and only recognizers
         that override the hook are called; the text-level enhancer runs as before.
         """
+
+        def find(self, text: str, min_score: float, language: str = LANGUAGE) -> list:
+            """:meth:`analyze` for dlp's own pipeline: every recognizer, the context pass, the
+            score floor - and none of Presidio's per-result clean-up, which
+            :func:`resolve_overlaps` makes redundant (it drops duplicates and any result
+            overlapping a better one, so also one contained in a better one of its type).
+
+            Per-recognizer score thresholds are honoured as in :meth:`analyze`.
+            """
+            recognizers = self.registry.get_recognizers(language=language, all_fields=True)
+            entities = self.get_supported_entities(language=language)
+            nlp_artifacts = self.nlp_engine.process_text(text, language)
+            key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+            results = []
+            for rec in recognizers:
+                if not rec.is_loaded:
+                    rec.load()
+                    rec.is_loaded = True
+                found = rec.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
+                if found:
+                    for res in found:
+                        meta = res.recognition_metadata
+                        if meta is None:
+                            meta = res.recognition_metadata = {}
+                        if key not in meta:
+                            meta[key] = rec.id
+                        if name_key not in meta:
+                            meta[name_key] = rec.name
+                    results.extend(found)
+            results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
+            floor = {rec.id: rec.score_thresholds for rec in recognizers if rec.score_thresholds}
+            if not floor:
+                return [r for r in results if r.score >= min_score and r.score > 0]
+            default = self.default_score_threshold
+            out = []
+            for r in results:
+                limits = floor.get(r.recognition_metadata.get(key))
+                limit = default if limits is None else limits.get(r.entity_type, limits.get("default", default))
+                if r.score >= max(min_score, limit) and r.score > 0:
+                    out.append(r)
+            return out
 
         def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
             key = "recognizer_identifier"
@@ -241,10 +282,12 @@ class Analyzer:
         joined = "".join(pieces)
         token = CHUNK_PARTS.set(tuple((s, e, c.part) for s, e, c, _ in spans))
         try:
-            results = self.engine.analyze(text=joined, language=LANGUAGE)
+            if hasattr(self.engine, "find"):
+                results = self.engine.find(joined, self.min_score)
+            else:  # an engine built elsewhere: Presidio's own analyze
+                results = [r for r in self.engine.analyze(text=joined, language=LANGUAGE) if r.score >= self.min_score]
         finally:
             CHUNK_PARTS.reset(token)
-        results = [r for r in results if r.score >= self.min_score]
         results = resolve_overlaps(results)
 
         findings = []
