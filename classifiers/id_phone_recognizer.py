@@ -50,9 +50,10 @@ TWO_DIGIT_AREAS = frozenset(["21", "22", "24", "31", "61"])
 # the look-behinds after the literal keep the number from starting inside a word or number.
 _CAND = re.compile(
     r"(?:\+(?<![\w+]\+)[ \t]?62|62(?<![\w+]62)|\(0|0(?<![\w+]0))[\d() \t.\-\u2010-\u2015]{6,24}\d")
-_GROUP = re.compile(r"\d+")
+_SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, sep, digits, ..., ""]
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
 _GLUED = re.compile(r"(?:\d[.\-/\u2010-\u2015]?|(?<!\d)\d{4,8}[ \t])\Z")
+_JOINERS = ".-/\u2010\u2011\u2012\u2013\u2014\u2015"  # the joining marks of _GLUED
 
 
 def classify(digits: str, intl: bool) -> tuple[str, str] | None:
@@ -103,9 +104,14 @@ class IdPhoneRecognizer(DigitRecognizer):
         sc = None
         for m in _CAND.finditer(text):
             s = m.start()
-            # glued to a longer digit token: "978-602-06-...", "12.0812...", "1234 0812 ..."
-            if s > 0 and _GLUED.search(text, max(0, s - 10), s):
-                continue
+            # glued to a longer digit token: "978-602-06-...", "12.0812...", "1234 0812 ...";
+            # _GLUED can only match when a digit, a joining mark or a blank after a digit stands
+            # right before the number, so the regex runs only then (most numbers follow a word).
+            if s > 0:
+                c = text[s - 1]
+                if (c.isdigit() or c in _JOINERS or (c in " \t" and s > 1 and text[s - 2].isdigit())) \
+                        and _GLUED.search(text, max(0, s - 10), s):
+                    continue
             found = self._best(text, m)
             if not found:
                 continue
@@ -124,12 +130,13 @@ class IdPhoneRecognizer(DigitRecognizer):
             if kind == "landline" and not shaped and not labelled:
                 continue  # 0227208000: as likely a bank account as a phone
             word = lab.word if labelled else None
+            number = _fmt(nsn)
             if kind == "mobile":
                 score = 0.9 if labelled else 0.75
-                en, id_ = f"Indonesian mobile number {_fmt(nsn)}", f"Nomor seluler Indonesia {_fmt(nsn)}"
+                en, id_ = f"Indonesian mobile number {number}", f"Nomor seluler Indonesia {number}"
             else:
                 score = 0.85 if labelled else 0.6
-                en, id_ = f"Indonesian landline number {_fmt(nsn)}", f"Nomor telepon rumah/kantor Indonesia {_fmt(nsn)}"
+                en, id_ = f"Indonesian landline number {number}", f"Nomor telepon rumah/kantor Indonesia {number}"
             if word:
                 en += f" (labelled “{word}”)"
                 id_ += f" (berlabel “{word}”)"
@@ -138,32 +145,36 @@ class IdPhoneRecognizer(DigitRecognizer):
 
     @staticmethod
     def _best(text: str, m: re.Match):
-        """The longest valid number in the candidate, cut only at whitespace between digit groups."""
+        """The longest valid number in the candidate, cut only at whitespace between digit groups:
+        (start, end, kind, national number, shaped), or None."""
         s = m.start()
         cand = m.group()
-        intl = cand.startswith("+")
-        groups = [(g.start(), g.end()) for g in _GROUP.finditer(cand)]
-        if not groups:
-            return None
-        if cand[0] == "(" and cand[groups[0][1]:groups[0][1] + 1] != ")":
+        intl = cand[0] == "+"
+        parts = _SPLIT.split(cand)  # [lead, group, sep, group, ..., group, ""]: the candidate ends with a digit
+        lead = parts[0]
+        bracket = lead == "("
+        if bracket and not parts[2].startswith(")"):
             # "(0896-2718-4405)": the bracket encloses the number, it is no area-code bracket
             s += 1
-            cand = cand[1:]
-            groups = [(a - 1, b - 1) for a, b in groups]
-        if not intl and cand[0] == "0" and groups[0][1] - groups[0][0] < 3:
+            bracket = False
+        if not intl and not bracket and cand[len(lead)] == "0" and len(parts[1]) < 3:
             return None  # "0.8123..." or "08 12": not how numbers are written
+        last = len(parts) - 2  # index of the last digit group
+        pos = m.start() + len(lead)  # text offset of the current group
         digits = ""
         best = None
-        for k, (a, b) in enumerate(groups):
-            digits += cand[a:b]
-            nxt = groups[k + 1][0] if k + 1 < len(groups) else None
-            cut_ok = nxt is None or not cand[b:nxt].strip(" \t")
+        for k in range(1, last + 1, 2):
+            group = parts[k]
+            digits += group
+            pos += len(group)
             if len(digits) > 15:
                 break
-            if not cut_ok:
-                continue
-            got = classify(digits, intl)
-            if got:
-                shaped = intl or cand[0] == "(" or k > 0
-                best = (s, s + b, got[0], got[1], shaped)
+            # a number may end here if the group is the last one or only blanks follow it
+            if k == last or not parts[k + 1].strip(" \t"):
+                got = classify(digits, intl)
+                if got:
+                    shaped = intl or bracket or k > 1  # +62, "(022)" or more than one group
+                    best = (s, pos, got[0], got[1], shaped)
+            if k < last:
+                pos += len(parts[k + 1])
         return best
