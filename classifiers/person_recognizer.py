@@ -38,9 +38,12 @@ Example
 from __future__ import annotations
 
 import re
+from collections import namedtuple
+from functools import lru_cache
+from itertools import chain
 
-from dlp.classifiers._text import (Recognizer, dedupe, find_all, line_bounds, line_end, line_start, load_yaml, lower,
-                                   parts, reason)
+from dlp.classifiers._text import (REACH, Recognizer, dedupe, find_all, line_bounds, line_end, line_start, load_yaml,
+                                   lower, parts)
 
 ENTITY = "PERSON"
 
@@ -102,8 +105,10 @@ LABEL_LAST = {"nama", "name", "lengkap", "pemohon", "pelapor", "pengadu", "narah
               "ibu", "suami", "istri", "wali", "anak", "pasangan", "kontak", "darurat", "pendamping", "saksi",
               "editor", "fotografer", "wartawan", "operator", "verifikator", "pengawas", "pelaksana", "a.n.", "a.n",
               "an.", "name/nama", "nama/name", "surname", "names", "from", "to", "cc", "bcc", "reply-to", "sender"}
-# Runs of two or more capitalised (or all-caps) words: every name the run pass considers.
-RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]+(?: [A-Z][A-Za-z'\u2019\-]+)+")
+# Runs of two or more capitalised (or all-caps) words: every name the run pass considers.  The
+# quantifiers are possessive (no backtracking into a word: faster on NIP, NIK, HP ...) and match the
+# same runs, since a word can only be followed by a space or end the run.
+RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]++ [A-Z][A-Za-z'\u2019\-]++(?: [A-Z][A-Za-z'\u2019\-]++)*")
 HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
              "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
              "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
@@ -125,9 +130,14 @@ LINE_TAIL = re.compile(rf"(?:,?[ \t]*{DEGREE})*[ \t]*[)\]_]*[ \t\r]*(?:\n|$)")
 SIG_CUE_BEFORE = re.compile(r"(?i)(?:,[ \t\r]*$|^[ \t]*(?:ttd\.?|\(ttd\)|tertanda|hormat\s+kami|salam|wassalam\w*|"
                             r"a\.\s?n\.|an\.|plt\.?|plh\.?|pj\.?|u\.b\.|ub\.|\[?tanda\s+tangan\]?|\[?ttd\]?|"
                             r"cap\s+dan\s+tanda\s+tangan|mengetahui|menyetujui)\b)")
+# A line below a signed name: one scan for all keys (their matches cannot overlap).
+SIG_BELOW = re.compile(r"\n(?:NIP|NRP|NIDN|Pangkat|Pembina|Penata)")
 SIG_CUE_AFTER = re.compile(r"(?i)[ \t]*(?:NIP|NRP|NIDN|NIK|NPP|NIPPPK|Pangkat|Pembina|Penata|Pengatur|Juru)\b")
 CONNECTORS = frozenset(("bin", "binti", "van", "der", "de", "al", "el"))
 CELL_NAME = re.compile(rf"(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*")
+# A finding before overlaps are resolved: dedupe() reads start, end and score; ``how`` keys REASONS.
+_Candidate = namedtuple("_Candidate", "start end score how")
+BLANK_ROW = re.compile(r"[\s|:\-+=]*")  # a table's rule line (``|---|:--|``) or an empty row
 METADATA_PERSON = {"author", "authors", "last_modified_by", "lastmodifiedby", "last-modified-by", "modified_by",
                    "manager", "contributor", "people", "dc:creator", "xmp:creator", "pdf:author"}
 
@@ -165,6 +175,7 @@ class PersonRecognizer(Recognizer):
         honorifics = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "yth"}
         self.stop = frozenset(w.lower() for w in data.get("stop") or ()) | honorifics
         self.place_prefix = frozenset(w.lower() for w in data.get("place_prefix") or ())
+        self.gate = self.given | HON_WORDS  # a run must hold one of these to be looked at (see analyze)
 
     # -- name checks ----------------------------------------------------------------
     def _clean(self, text: str, start: int, end: int, mode: str = "cut"):
@@ -174,47 +185,66 @@ class PersonRecognizer(Recognizer):
         words after the last one; ``strict``: no stop word allowed.  Names
         are single-space separated (the NAME pattern), which keeps this cheap.
         """
-        words = text[start:end].split(" ")
-        keys = [w.lower().strip(".,'\u2019") for w in words]
+        span = text[start:end]
+        words = span.split(" ")
+        keys = span.lower().split(" ")  # lower() once, not per word
+        if "." in span or "," in span or "'" in span or "\u2019" in span:
+            keys = [k.strip(".,'\u2019") for k in keys]
         stop = self.stop
-        if mode == "cut":
-            for i, k in enumerate(keys):
-                if k in stop:
-                    words, keys = words[:i], keys[:i]
-                    break
-        elif mode == "tail":
-            for i in range(len(keys) - 1, -1, -1):
-                if keys[i] in stop:
-                    start += sum(len(w) + 1 for w in words[:i + 1])
-                    words, keys = words[i + 1:], keys[i + 1:]
-                    break
-        elif not stop.isdisjoint(keys):
-            return None
+        if not stop.isdisjoint(keys):  # most candidates hold no stop word: nothing to cut
+            if mode == "cut":
+                for i, k in enumerate(keys):
+                    if k in stop:
+                        words, keys = words[:i], keys[:i]
+                        break
+            elif mode == "tail":
+                for i in range(len(keys) - 1, -1, -1):
+                    if keys[i] in stop:
+                        start += sum(len(w) + 1 for w in words[:i + 1])
+                        words, keys = words[i + 1:], keys[i + 1:]
+                        break
+            else:
+                return None
         # connectors and initials may not end a name
         while words and (keys[-1] in CONNECTORS or (len(words[-1]) == 2 and words[-1][1] == "." and len(words) > 1)):
             words, keys = words[:-1], keys[:-1]
-        n = sum(1 for k in keys if k not in CONNECTORS)
-        if not n or n > 4 or all(len(w) <= 2 for w in words):
+        n = len(keys) if CONNECTORS.isdisjoint(keys) else len([k for k in keys if k not in CONNECTORS])
+        length = len(" ".join(words))
+        # initials only (no word longer than two letters) is no name; words averaging three letters
+        # or more settle that without measuring each word
+        if not n or n > 4 or (length < 3 * len(words) and max(map(len, words)) <= 2):
             return None
-        return start, start + len(" ".join(words)), keys
+        return start, start + length, keys
 
     def _known(self, keys) -> bool:
-        return any(k in self.known_names for k in keys)
+        return not self.known_names.isdisjoint(keys)
 
     def _lexical(self, keys) -> bool:
-        names = [k for k in keys if k not in ("bin", "binti", "van", "der", "de", "al", "el")]
-        return len(names) >= 2 and (names[0] in self.given or all(k in self.known_names for k in names))
+        names = keys if CONNECTORS.isdisjoint(keys) else [k for k in keys if k not in CONNECTORS]
+        return len(names) >= 2 and (names[0] in self.given or self.known_names.issuperset(names))
 
     def _after_place(self, text: str, start: int) -> bool:
         """Whether ``text[start:]`` follows a word such as Jalan, RSUD, PT (a street or an organisation)."""
-        words = text[max(0, start - 40):start].split()
+        head = text[start - 40 if start > 40 else 0:start]
+        last = head.rsplit(None, 1)
+        if not last:
+            return False
+        word = last[-1].lower()
+        if word.rstrip(".") not in TITLE_WORDS:  # the common case: only the last word counts
+            return word.rstrip(".:,") in self.place_prefix
+        words = head.split()
         while words and words[-1].lower().rstrip(".") in TITLE_WORDS:
             words.pop()
         return bool(words) and words[-1].lower().rstrip(".:,") in self.place_prefix
 
     # -- main -------------------------------------------------------------------------
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
-        found: list = []
+        # (start, end) -> (score, how) of the best candidate on that exact span.  dedupe() sorts by
+        # score, length and start, stably, so of candidates with one span only the first with the
+        # highest score can be kept: the others are dropped here at once (a table cell's name is
+        # also a lexicon run, for instance), and only the survivors are sorted and compared.
+        best: dict = {}
+        deferred: list | None = None  # when a list, add() collects (start, end, score, how) there
 
         def add(span, score, how, need=None):
             if span is None:
@@ -226,25 +256,57 @@ class PersonRecognizer(Recognizer):
                 return
             if text[e:e + 1] == "@" or text[s - 1:s] in ("@", "/", "#"):
                 return
-            en, id_ = REASONS[how]
-            found.append(self.result(ENTITY, s, e, score, None, reason(en, id_), own_context=True))
+            if deferred is not None:
+                deferred.append((s, e, score, how))
+                return
+            old = best.get((s, e))
+            if old is None or score > old[0]:
+                best[s, e] = (score, how)
 
         low = lower(text)
+        # The table pass runs first but its candidates join the others in their old place (after the
+        # signatures), so ties between passes resolve as they always did.  A span it claims at more than
+        # the best lexicon score (0.6) needs no lexicon candidate from the run pass (it could not win),
+        # and a name alone in a "|" cell needs no other check either (see _run).
+        nam = [m.start() for m in TABLE_HEADER_NA.finditer(low)]  # "nama" / "name": read by two passes
+        deferred = []
+        self._tables(text, low, add, nam)
+        table_found, deferred = deferred, None
+        claimed = {(s, e) for s, e, score, how in table_found if score > 0.6}
         self._fields(text, add)
-        self._caps_after_nama(text, low, add)
+        self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
-        gate = self.given | HON_WORDS
+        gate, run = self.gate, self._run
         for m in RUN.finditer(text):  # only runs holding a given name or an honorific go further
-            if not gate.isdisjoint(m.group().lower().split(" ")):
-                self._run(text, m.start(), m.end(), add)
+            s, e = m.span()
+            # RUN matches ASCII letters, ' and -, so the slice of ``low`` is the run's lower case
+            keys = low[s:e].split(" ")
+            if not gate.isdisjoint(keys):
+                run(text, s, e, keys, add, claimed)
         self._after_anchors(text, add)
         self._signatures(text, low, add)
-        self._tables(text, low, add)
+        for s, e, score, how in table_found:  # (add()'s last step)
+            old = best.get((s, e))
+            if old is None or score > old[0]:
+                best[s, e] = (score, how)
         spans = parts()
         if spans:
             self._metadata(text, add)
             self._cell_contexts(text, spans, add)
-        return dedupe(found)
+        # Overlaps are resolved before any RecognizerResult is built.  Spans sorted by start overlap
+        # nowhere exactly when their bounds (start, end, start, end ...) are sorted too, and then
+        # dedupe() would keep them all: it runs only when needed.
+        order = sorted(best)
+        bounds = list(chain.from_iterable(order))
+        if bounds != sorted(bounds):
+            order = [(c.start, c.end) for c in dedupe([_Candidate(s, e, *best[s, e]) for s, e in order])]
+        results = []
+        for s, e in order:
+            score, how = best[s, e]
+            en, id_ = REASONS[how]
+            why = {"en": en, "id": id_}  # (what reason() builds, without the call)
+            results.append(self.result(ENTITY, s, e, score, None, why, own_context=True))
+        return results
 
     def _after_anchors(self, text: str, add):
         """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses."""
@@ -272,30 +334,33 @@ class PersonRecognizer(Recognizer):
         below: set[int] = set()
         for i in find_all(text, ",\n"):
             below.add(i + 2)
-        for i in find_all(text, ",\r\n"):
-            below.add(i + 3)
+        if "\r" in text:  # (a one-character test is much cheaper than looking for ",\r\n")
+            for i in find_all(text, ",\r\n"):
+                below.add(i + 3)
         for i in find_all(low, "ttd"):
             nl = line_end(text, i)
             if nl < len(text) and text[nl] == "\n":
                 below.add(nl + 1)
+        read: set[int] = set()  # line starts already matched with NAME_LINE: the same add() again is a no-op
         for start in sorted(below):
             p, hops = start, 0
             while p < len(text) and hops < 3:  # skip blank and "ttd." / stamp lines
                 nl = line_end(text, p)
                 line = text[p:nl].strip()
                 if line and not SKIP_LINE.fullmatch(line):
+                    read.add(p)
                     m = NAME_LINE.match(text, p)
                     if m:
                         add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
                     break
                 p, hops = nl + 1, hops + 1
-        for key in ("\nNIP", "\nNRP", "\nNIDN", "\nPangkat", "\nPembina", "\nPenata"):
-            for i in find_all(text, key):
-                a = line_start(text, i)
-                if a < i:
-                    m = NAME_LINE.match(text, a)
-                    if m and m.end() >= i:
-                        add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
+        for k in SIG_BELOW.finditer(text):
+            i = k.start()
+            a = line_start(text, i)
+            if a < i and a not in read:
+                m = NAME_LINE.match(text, a)
+                if m and m.end() >= i:
+                    add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
 
     def _fields(self, text: str, add):
         """``Label : Name`` - anchored on the colons, so prose costs next to nothing."""
@@ -304,10 +369,9 @@ class PersonRecognizer(Recognizer):
                 nxt = text[i + 1:i + 5].lstrip(" \t*_")[:1]
                 if not (nxt.isupper() or nxt in ("d", "b", "i", "s", "p")):
                     continue
-                head = text[max(0, i - 60):i]
-                nl = head.rfind("\n")
-                if nl >= 0:
-                    head = head[nl + 1:]
+                lo = i - 60 if i > 60 else 0
+                nl = text.rfind("\n", lo, i)
+                head = text[nl + 1 if nl >= 0 else lo:i]  # at most 60 characters of the line before the colon
                 words = head.rstrip(" \t*_").rsplit(None, 1)
                 if not words:
                     continue
@@ -322,9 +386,13 @@ class PersonRecognizer(Recognizer):
                 strong = bool(_STRONG_FULL.fullmatch(" ".join(lm.group("label").split())))
                 add(self._clean(text, *v.span("name")), 0.8, "field", None if strong else "two")
 
-    def _caps_after_nama(self, text: str, low: str, add):
-        """``Nama DEDEN MULYANA`` (an ID card or receipt read by OCR, the colon lost): capitals only."""
-        for i in find_all(low, "nama"):
+    def _caps_after_nama(self, text: str, low: str, add, nam=None):
+        """``Nama DEDEN MULYANA`` (an ID card or receipt read by OCR, the colon lost): capitals only.
+
+        ``nam``: where TABLE_HEADER_NA matches in ``low``, if already known (it holds every "nama").
+        """
+        at = find_all(low, "nama") if nam is None else [i for i in nam if low[i + 3] == "a"]
+        for i in at:
             if i and low[i - 1].isalnum():
                 continue
             m = CAPS_AFTER_NAMA.match(text, i)
@@ -341,54 +409,70 @@ class PersonRecognizer(Recognizer):
             if m:
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "chat")
 
-    def _run(self, text: str, s: int, e: int, add):
-        """Decide on one run of capitalised words from what stands around it (cheap rejects first)."""
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@/#._"):
-            return
-        keys = text[s:e].lower().split(" ")
-        if keys[0] in HON_WORDS and not (keys[0] in CAPITAL_ONLY_HON and not text[s].isupper()):
+    def _run(self, text: str, s: int, e: int, keys: list[str], add, claimed=frozenset()):
+        """Decide on one run of capitalised words (``keys``: its words in lower case) from what stands
+        around it (cheap rejects first).  ``claimed``: spans a better candidate already holds."""
+        if s:
+            c = text[s - 1]
+            if c.isalnum() or c in "@/#._":
+                return
+        k0 = keys[0]
+        if k0 in HON_WORDS and not (k0 in CAPITAL_ONLY_HON and not text[s].isupper()):
             t = text.index(" ", s) + 1  # Bapak Slamet Riyadi, Ceu Imas
             add(self._clean(text, t, e), 0.8, "honorific")
             return
-        line_pre = text[max(0, s - 30):s]
-        nl = line_pre.rfind("\n")
-        if nl >= 0:
-            line_pre = line_pre[nl + 1:]
+        if claimed and (s, e) in claimed and self.stop.isdisjoint(keys) \
+                and not text.startswith((",", " <", "<", '"<', '" '), e):
+            bar = text.rfind("|", s - 30 if s > 30 else 0, s)
+            if bar >= 0 and not text[bar + 1:s].strip(" \t"):
+                # A name alone after the "|" of a table cell the table pass holds.  Before it stands no
+                # honorific, title, "a.n." or colon, and it is no bare line; after it no degree or address:
+                # of the checks below only the lexicon run could apply, and the cell outranks it.
+                return
+        lo = s - 30 if s > 30 else 0
+        nl = text.rfind("\n", lo, s)
+        line_pre = text[nl + 1 if nl >= 0 else lo:s]  # at most 30 characters of the line before the run
         bare = line_pre.strip(" \t([_*>-")
-        pre_words = line_pre.split()
+        pre_words = line_pre.rsplit(None, 1)
         pw_raw = pre_words[-1] if pre_words else ""
         pw = pw_raw.lower().rstrip(".:,")
+        trigger = pw in TRIGGER_WORDS  # (the union of the honorifics, titles and contact words below)
         post = text[e:e + 2]
         known = not self.known_names.isdisjoint(keys)
-        if not (known or pw in TRIGGER_WORDS or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
-                or line_pre.lower().endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama "))):
+        pre_low = line_pre.lower()
+        if not (known or trigger or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
+                or pre_low.endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama "))):
             return
         if line_pre.rstrip().endswith((":", "\uff1a")):
             return  # a field value: see _fields
-        if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
-            add(self._clean(text, s, e), 0.8, "honorific")
-            return
-        if pw in TITLE_WORDS and pw_raw.endswith("."):
-            if not self._after_place(text, s):
-                add(self._clean(text, s, e), 0.8, "title")
-            return
-        if line_pre.lower().endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")):
+        if trigger:
+            if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
+                add(self._clean(text, s, e), 0.8, "honorific")
+                return
+            if pw in TITLE_WORDS and pw_raw.endswith("."):
+                if not self._after_place(text, s):
+                    add(self._clean(text, s, e), 0.8, "title")
+                return
+        if pre_low.endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")):
             add(self._clean(text, s, e), 0.75, "account", "two")
             return
-        if post[:1] == ",":
-            if DEGREE_AT.match(text, e):
-                span = self._clean(text, s, e, mode="tail")
-                if span and not self._after_place(text, span[0]):
-                    add(span, 0.8, "title")
+        if post:  # what follows the run: its first character picks the one case that can apply
+            p0 = post[0]
+            if p0 == ",":
+                if DEGREE_AT.match(text, e):
+                    span = self._clean(text, s, e, mode="tail")
+                    if span and not self._after_place(text, span[0]):
+                        add(span, 0.8, "title")
+                    return
+            elif p0 == ":":
+                if not bare:
+                    if known:
+                        add(self._clean(text, s, e, mode="strict"), 0.6, "chat")
+                    return
+            elif post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80]:
+                add(self._clean(text, s, e, mode="tail"), 0.8, "email", "two")
                 return
-        if post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80]:
-            add(self._clean(text, s, e, mode="tail"), 0.8, "email", "two")
-            return
-        if post[:1] == ":" and not bare:
-            if known:
-                add(self._clean(text, s, e, mode="strict"), 0.6, "chat")
-            return
-        if pw in CONTACT_WORDS and known:
+        if trigger and pw in CONTACT_WORDS and known:
             span = self._clean(text, s, e, mode="tail")
             if span and span[2][0] in self.given:
                 add(span, 0.7, "contact")
@@ -399,7 +483,7 @@ class PersonRecognizer(Recognizer):
                 add(span, 0.8, "signature", "two")
                 return
         if known:
-            self._lexicon_runs(text, s, e, keys, add)
+            self._lexicon_runs(text, s, e, keys, add, claimed)
 
     @staticmethod
     def _signature_cue(text: str, begin: int, end: int) -> bool:
@@ -419,10 +503,17 @@ class PersonRecognizer(Recognizer):
             return bool(SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)))
         return False
 
-    def _tables(self, text: str, low: str, add):
+    def _tables(self, text: str, low: str, add, nam=None):
+        """Names in the column of a delimited table (``|``, tab, ``;`` or ``,``) whose header names people.
+
+        ``nam``: where TABLE_HEADER_NA matches in ``low``, if already known.
+        """
         if "|" not in text and "\t" not in text and ";" not in text and "," not in text:
             return
-        hits = sorted(i for k in TABLE_HEADER_WORDS for i in find_all(low, k))
+        if nam is None:
+            nam = [m.start() for m in TABLE_HEADER_NA.finditer(low)]
+        hits = nam + [m.start() for m in TABLE_HEADER_PE.finditer(low)]
+        hits.sort()
         seen: set[int] = set()
         done_to = -1
         for h in hits:
@@ -437,31 +528,34 @@ class PersonRecognizer(Recognizer):
                 ";" if header.count(";") >= 2 else "," if header.count(",") >= 2 else None
             if sep is None:
                 continue
-            cells = _cells(header, sep)
-            col = next((i for i, (s, e) in enumerate(cells)
-                        if PERSON_HEADER.fullmatch(header[s:e].strip(" *_:"))), None)
+            col = _person_column(header, sep)
             if col is None:
                 continue
+            cell_name = _pipe_cell_name(col) if sep == "|" else None
             pos, rows = b + 1, 0
             done_to = b
-            while pos < len(text) and rows < 20000:
-                la, lb = line_bounds(text, pos)
-                row = text[la:lb]
+            n = len(text)
+            # The row is text[la:lb]; patterns match it in place (none has an anchor or a look-behind).
+            while pos < n and rows < 20000:
+                # pos follows a newline on all but over-long lines: its line starts right there
+                la = pos if text[pos - 1] == "\n" else line_start(text, pos)
+                lb = text.find("\n", pos, pos + REACH)  # line_end(text, pos), inline: once per row
+                if lb < 0:
+                    lb = min(n, pos + REACH)
                 pos = lb + 1
-                if sep not in row:
+                if text.find(sep, la, lb) < 0:
                     break
-                if re.fullmatch(r"[\s|:\-+=]*", row):
+                # a row with a name in it is no rule line: test for one only when there is no name
+                inner = cell_name.match(text, la, lb) if cell_name is not None else None
+                if inner is None and BLANK_ROW.fullmatch(text, la, lb):
                     continue
                 rows += 1
                 done_to = lb
-                rc = _cells(row, sep)
-                if col < len(rc):
-                    s, e = rc[col]
-                    cell = text[la + s:la + e]
-                    inner = CELL_NAME.fullmatch(cell)
-                    if inner:
-                        add(self._clean(text, la + s + inner.start("name"), la + s + inner.end("name"),
-                                        mode="strict"), 0.7, "table", "two")
+                if cell_name is None:
+                    cell_span = _cell(text[la:lb], sep, col)
+                    inner = cell_span and CELL_NAME.fullmatch(text, la + cell_span[0], la + cell_span[1])
+                if inner:
+                    add(self._clean(text, *inner.span("name"), mode="strict"), 0.7, "table", "two")
 
     def _cell_contexts(self, text: str, spans: tuple, add):
         """A cell whose column header (the chunk's context, just before it) names people: Nama, Petugas ..."""
@@ -501,9 +595,19 @@ class PersonRecognizer(Recognizer):
                         "two")
                 pos += len(line) + 1
 
-    def _lexicon_runs(self, text: str, start: int, end: int, keys: list[str], add):
-        """Runs of name words (split at stop words) that start with a known given name."""
+    def _lexicon_runs(self, text: str, start: int, end: int, keys: list[str], add, claimed=frozenset()):
+        """Runs of name words (split at stop words) that start with a known given name.
+
+        ``claimed``: spans a candidate scoring more than any lexicon run already holds.
+        """
         if self.known_names.isdisjoint(keys):
+            return
+        if self.stop.isdisjoint(keys):  # the common case: the whole run is one candidate
+            if claimed and (start, end) in claimed:
+                return
+            if 2 <= len(keys) <= 4 and self._lexical(keys) and not self._after_place(text, start):
+                score = 0.6 if self.known_names.issuperset(keys) else 0.55
+                add((start, end, keys), score, "lexicon")
             return
         words = text[start:end].split(" ")
         pos = start
@@ -525,19 +629,55 @@ class PersonRecognizer(Recognizer):
             prev_key, run_start, run_keys = k, None, []
 
 
-TABLE_HEADER_WORDS = ("nama", "name", "petugas", "pegawai", "peserta", "penerima", "pemohon", "penumpang")
+# Words of a table header naming people: nama, name, petugas, pegawai, peserta, penerima, pemohon,
+# penumpang.  Two patterns, each with a literal prefix the regex engine searches fast (one pattern
+# starting with "na" or "pe" is several times slower); no word can overlap another of its own
+# pattern, so together they find every occurrence of every word, as one str.find loop per word did.
+TABLE_HEADER_NA = re.compile(r"nam[ae]")
+TABLE_HEADER_PE = re.compile(r"pe(?:tugas|gawai|serta|nerima|mohon|numpang)")
 
 
-def _cells(line: str, sep: str) -> list[tuple[int, int]]:
-    """(start, end) of each stripped cell of a delimited row (a leading/trailing ``|`` dropped)."""
-    out = []
-    pos = 0
-    pieces = line.split(sep)
-    for i, piece in enumerate(pieces):
-        s = pos + (len(piece) - len(piece.lstrip()))
-        e = pos + len(piece.rstrip())
-        pos += len(piece) + 1
-        if sep == "|" and (i == 0 or i == len(pieces) - 1) and not piece.strip():
-            continue
-        out.append((s, max(s, e)))
-    return out
+def _person_column(header: str, sep: str) -> int | None:
+    """Index of the first cell of a delimited header row that names people (Nama, Petugas ...), or None.
+
+    Cells are counted as in :func:`_cell`: an empty piece before a leading or after a closing ``|``
+    is no cell.
+    """
+    cells = [piece.strip() for piece in header.split(sep)]
+    if sep == "|":
+        if len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        if cells and not cells[0]:
+            del cells[0]
+    for i, cell in enumerate(cells):
+        if PERSON_HEADER.fullmatch(cell.strip(" *_:")):
+            return i
+    return None
+
+
+@lru_cache(maxsize=64)
+def _pipe_cell_name(col: int) -> re.Pattern:
+    """A pattern doing ``CELL_NAME.fullmatch`` of ``_cell(row, "|", col)`` in one match of the row.
+
+    An optional blank first piece and its ``|`` (what _cell skips), ``col`` cells with their ``|``,
+    then the cell: blanks (``\\s`` is exactly what str.strip() removes), the name, blanks, and the next
+    ``|`` or the row's end.  CELL_NAME holds no ``|`` and neither starts nor ends with a blank, so it
+    matches here exactly when it matches the stripped cell, with the same groups.
+    """
+    return re.compile(rf"(?:\s*+\|)?+(?:[^|]*+\|){{{col}}}\s*+(?:{CELL_NAME.pattern})\s*+(?:\||\Z)")
+
+
+def _cell(line: str, sep: str, col: int) -> tuple[int, int] | None:
+    """(start, end) of the stripped cell number ``col`` of a delimited row, or None when the row is shorter.
+
+    An empty piece before a leading or after a closing ``|`` is no cell.  Only the pieces up to the
+    cell are measured.
+    """
+    pieces = line.split(sep, col + 2)  # enough pieces for the cell (the rest of the row stays in the last one)
+    i = col + (sep == "|" and not pieces[0].strip())  # a leading "|" opens the row: no cell before it
+    if i >= len(pieces) or (sep == "|" and i == len(pieces) - 1 and not pieces[i].strip()):
+        return None  # past the last cell, or on the empty piece after a closing "|" (the split was complete)
+    pos = sum(map(len, pieces[:i])) + i  # each piece before it, and its separator
+    piece = pieces[i]
+    s = pos + (len(piece) - len(piece.lstrip()))
+    return s, max(s, pos + len(piece.rstrip()))

@@ -162,3 +162,34 @@ def test_names_from_yaml_lists():
     rec = PersonRecognizer(names={"given": ["zulaikha"], "family": [], "stop": ["dinas"], "place_prefix": []})
     text = "rapat bersama Zulaikha Amran di Dinas"
     assert [text[r.start:r.end] for r in rec.analyze(text, [E])] == ["Zulaikha Amran"]
+
+
+# "|" tables: the name column is read in one match per row, and a name alone in its cell skips the run
+# checks; what stands in the cell around the name still decides (a degree, an honorific, "a.n." outrank
+# the column).  (text, name, English reason)
+PIPE_TABLES = [
+    ("No | NIK | Nama\n1 | 3204********0001 | Yosef Manalu", "Yosef Manalu", "Person's name in a name column"),
+    ("| No | Nama Petugas | Shift |\n|:--|:--|:--|\n| 1 | Andreas Tambunan | pagi |\n"
+     "| 2 | Lusiana Hutagalung | malam |", "Lusiana Hutagalung", "Person's name in a name column"),
+    ("|\u00a0No\u00a0| Nama |\n| 1 |\u2003Hendra Gunawan\u2003|", "Hendra Gunawan",
+     "Person's name in a name column"),
+    ("| Nama | Jabatan |\n| Dewi Anggraini, S.Kom. | Analis |", "Dewi Anggraini",
+     "Person's name with a title or degree"),
+    ("| No | Nama |\n| 1 | Ibu Wulan Sari |", "Wulan Sari", "Person's name after an honorific"),
+    ("| No | Nama |\n| 1 | a.n. Bambang Sutrisno |", "Bambang Sutrisno", "Account holder's name (a.n.)"),
+]
+
+
+@pytest.mark.parametrize("text,name,why", PIPE_TABLES)
+def test_pipe_table_cells(rec, text, name, why):
+    found = {text[r.start:r.end]: r.recognition_metadata["dlp_reason"]["en"] for r in rec.analyze(text, [E])}
+    assert found.get(name) == why
+
+
+@pytest.mark.parametrize("text", [
+    "| No | Nama |\n| 1 | Dinas Sosial Kota |",
+    "| No | Nama |\n|---|---|\n| 1 | - |",
+    "| Nama | Jumlah |\n| A. B. | 3 |",
+])
+def test_pipe_table_cells_without_a_name(rec, text):
+    assert rec.analyze(text, [E]) == []
