@@ -13,9 +13,11 @@ from typing import List, Optional
 
 from dlp import _startup
 
-# Cold-start trimming (spaCy without its CLI, Presidio's unused patterns not
-# compiled at import): installed before anything imports Presidio.  Only the
-# command line does this; importing dlp as a library changes nothing.
+# Cold-start trimming (Presidio imported with stand-ins for spaCy, which dlp
+# never uses, on the Presidio releases checked for it; spaCy without its CLI;
+# Presidio's unused patterns not compiled at import): installed before anything
+# imports Presidio.  Only the command line does this; importing dlp as a
+# library changes nothing.  See dlp/_startup.py for the switches.
 _startup.install()
 
 import typer  # noqa: E402
