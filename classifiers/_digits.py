@@ -431,12 +431,70 @@ class Run:
     start: int
     end: int
     digits: str                      # all digits of the run
-    spans: list[tuple[int, int]]     # text offsets of each digit group
-    offs: list[int]                  # digit offset of each group in ``digits`` (+ total at the end)
+    shape: "Shape | None"            # its digit groups and separators; None for one plain block of digits
+
+
+@dataclass(slots=True)
+class Shape:
+    """The layout of a run with separators, shared by every run written the same way
+    (``9999 9999 9999 9999``, ``99.999.999.9-999.999``): offsets relative to the run."""
+
+    spans: list[tuple[int, int]]     # offsets of each digit group
+    offs: list[int]                  # digit offset of each group (+ the total at the end)
     lens: list[int]                  # digit count of each group
     seps: list[str]                  # separator text after each group but the last
     cuts: list[bool]                 # per separator: whitespace only, so a window may end/start there
     short: list[bool]                # per separator: at most 3 characters on one line (see Window.tight)
+    windows: dict = field(default_factory=dict)  # (n, n_max) -> window templates, see _templates
+
+
+_SHAPE = str.maketrans("123456789", "000000000")
+_NON_DIGITS = re.compile(r"\D+")
+
+
+@lru_cache(maxsize=4096)
+def _shape(shape: str) -> Shape | None:
+    """The :class:`Shape` of a run whose digits are all written ``0`` (None: under 13 digits)."""
+    parts = _SEP_SPLIT.split(shape)          # digits, sep, digits, ..., digits
+    groups = parts[0::2]
+    lens = list(map(len, groups))
+    if sum(lens) < Scan.MIN_RUN_DIGITS:
+        return None
+    seps = parts[1::2]
+    pos = list(accumulate(map(len, parts), initial=0))
+    return Shape(list(zip(pos[0::2], pos[1::2])), list(accumulate(lens, initial=0)), lens, seps,
+                 [not x.strip(" \t\r\n") for x in seps], [len(x) <= 3 and "\n" not in x for x in seps])
+
+
+def _templates(sh: Shape, n: int, n_max: int) -> list[tuple]:
+    """The windows of ``n`` to ``n_max`` digits a run of shape ``sh`` can hold, cut only at
+    whitespace and not amounts (:func:`_thousands`), as (first group, last group, start, end,
+    digit slice start, digit slice end, groups, separators, tight) relative to the run."""
+    got = sh.windows.get((n, n_max))
+    if got is not None:
+        return got
+    got = []
+    spans, offs, seps, cuts, short = sh.spans, sh.offs, sh.seps, sh.cuts, sh.short
+    k, ndigits = len(spans), offs[-1]
+    for i in range(k):
+        if i > 0 and not cuts[i - 1]:
+            continue
+        base = offs[i]
+        if ndigits - base < n:
+            break  # too few digits left for any later start too
+        for j in range(i, k):
+            size = offs[j + 1] - base
+            if size > n_max:
+                break
+            if size < n or (j < k - 1 and not cuts[j]):
+                continue
+            ws = tuple(seps[i:j])
+            groups = tuple(sh.lens[i:j + 1])
+            if j - i >= 2 and _thousands(groups, ws):
+                continue
+            got.append((i == 0, j == k - 1, spans[i][0], spans[j][1], base, offs[j + 1], groups, ws, all(short[i:j])))
+    sh.windows[n, n_max] = got
+    return got
 
 
 @dataclass(slots=True)
@@ -487,23 +545,12 @@ class Scan:
             g = m.group()
             if len(g) < self.MIN_RUN_DIGITS:
                 continue
-            s = m.start()
             if g.isdigit():
-                self.runs.append(Run(s, m.end(), g, [(s, m.end())], [0, len(g)], [len(g)], [], [], []))
+                self.runs.append(Run(m.start(), m.end(), g, None))
                 continue
-            parts = _SEP_SPLIT.split(g)          # digits, sep, digits, ..., digits
-            groups = parts[0::2]
-            digits = "".join(groups)
-            if len(digits) < self.MIN_RUN_DIGITS:
-                continue
-            seps = parts[1::2]
-            pos = list(accumulate(map(len, parts), initial=s))
-            spans = list(zip(pos[0::2], pos[1::2]))
-            lens = list(map(len, groups))
-            offs = list(accumulate(lens, initial=0))
-            self.runs.append(Run(s, m.end(), digits, spans, offs, lens, seps,
-                                 [not x.strip(" \t\r\n") for x in seps],
-                                 [len(x) <= 3 and "\n" not in x for x in seps]))
+            sh = _shape(g.translate(_SHAPE))
+            if sh is not None:
+                self.runs.append(Run(m.start(), m.end(), _NON_DIGITS.sub("", g), sh))
 
     # -- memo for the recognizers (e.g. the 16-digit decisions) -------------------------
     def memo(self, key: str, fn):
@@ -524,42 +571,27 @@ class Scan:
     def _all_windows(self, n: int, n_max: int) -> list[Window]:
         out = []
         text = self.text
+        size = len(text)
         for run in self.runs:
-            if len(run.digits) < n:
+            digits = run.digits
+            if len(digits) < n:
                 continue
-            spans, offs, seps = run.spans, run.offs, run.seps
-            k = len(spans)
-            if k == 1:  # plain digits: the whole run or nothing
+            if run.shape is None:  # plain digits: the whole run or nothing
                 start, end = run.start, run.end
-                if len(run.digits) > n_max or (start > 0 and text[start - 1].isalpha()
-                                               and not self._glued_label(start)) \
-                        or (end < len(text) and text[end].isalpha()):
+                if len(digits) > n_max or (start > 0 and text[start - 1].isalpha()
+                                           and not self._glued_label(start)) \
+                        or (end < size and text[end].isalpha()):
                     continue
-                out.append(Window(start, end, run.digits, (len(run.digits),), (), True, run))
+                out.append(Window(start, end, digits, (len(digits),), (), True, run))
                 continue
-            cuts, short, ndigits = run.cuts, run.short, len(run.digits)
-            for i in range(k):
-                if i > 0 and not cuts[i - 1]:
+            at = run.start
+            for first, last, rs, re_, a, b, groups, ws, tight in _templates(run.shape, n, n_max):
+                start, end = at + rs, at + re_
+                if first and start > 0 and text[start - 1].isalpha() and not self._glued_label(start):
                     continue
-                base = offs[i]
-                if ndigits - base < n:
-                    break  # too few digits left for any later start too
-                for j in range(i, k):
-                    size = offs[j + 1] - base
-                    if size > n_max:
-                        break
-                    if size < n or (j < k - 1 and not cuts[j]):
-                        continue
-                    start, end = spans[i][0], spans[j][1]
-                    if i == 0 and start > 0 and text[start - 1].isalpha() and not self._glued_label(start):
-                        continue
-                    if j == k - 1 and end < len(text) and text[end].isalpha():
-                        continue
-                    ws = tuple(seps[i:j])
-                    groups = tuple(run.lens[i:j + 1])
-                    if j - i >= 2 and _thousands(groups, ws):
-                        continue
-                    out.append(Window(start, end, run.digits[base:offs[j + 1]], groups, ws, all(short[i:j]), run))
+                if last and end < size and text[end].isalpha():
+                    continue
+                out.append(Window(start, end, digits[a:b], groups, ws, tight, run))
         return out
 
     def _glued_label(self, pos: int) -> bool:
@@ -747,7 +779,7 @@ class Scan:
                     s, e, cat, word = above[-1]
                     return Label(s, e, cat, word, "above")
             if len(self.row_tokens(line_start, line_end)) >= 2:
-                head = self._header_label(start, line_start, header_reach)
+                head = self._header_label(start, line_start, line_end, header_reach)
                 if head:
                     return head
         # same line, after
@@ -759,25 +791,18 @@ class Scan:
             return Label(s, e, cat, word, "after")
         return None
 
-    def _header_label(self, start: int, line_start: int, reach: int) -> Label | None:
-        lo = max(0, line_start - reach)
-        for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
-            for ls, heads in reversed(self._block(b)[1]):
-                if ls >= line_start:
-                    continue
-                if ls < lo:
-                    return None
-                line_end = self.text.find("\n", start)
-                line_end = len(self.text) if line_end < 0 else line_end
-                tokens = self.row_tokens(line_start, line_end)
-                if len(tokens) != len(heads):
-                    return None
-                col = bisect.bisect_right(tokens, start) - 1
-                if col < 0:
-                    return None
-                s, e, cat, word = heads[col]
-                return Label(s, e, cat, word, "column")
-        return None
+    def _header_label(self, start: int, line_start: int, line_end: int, reach: int) -> Label | None:
+        """The column label of a wrapped row's number: the nearest header row above whose label
+        count matches the row's long numbers (on all of ``text[line_start:line_end]``)."""
+        heads = self._header_row(line_start, reach)
+        if heads is None:
+            return None
+        tokens = self.row_tokens(line_start, line_end)
+        col = bisect.bisect_right(tokens, start) - 1
+        if len(tokens) != len(heads) or col < 0:
+            return None
+        s, e, cat, word = heads[col]
+        return Label(s, e, cat, word, "column")
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
         """Cheap test before :meth:`label_for` for a number that only a label could make a finding:
