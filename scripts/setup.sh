@@ -22,3 +22,6 @@ fi
 
 PY=${PYTHON:-python3}
 $PY -m pip install -q --disable-pip-version-check -e '.[test,web]'
+# An editable install leaves dlp's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
+# every `dlp` run would compile them again (~55 ms of a one-draft check).
+$PY -m compileall -q dlp classifiers patterns >/dev/null
