@@ -310,9 +310,27 @@ class Analyzer:
 
 
 def resolve_overlaps(results: list) -> list:
-    """Keep, of overlapping results, the best one (score, then type priority, then length)."""
+    """Keep, of overlapping results, the best one (score, then type priority, then length).
+
+    Best first, each result is kept unless a kept one overlaps it.  The kept spans are marked
+    in a byte array, so the overlap test is one C-level search however many results a large
+    text holds (an insert into a sorted list costs a copy of the list each time: quadratic).
+    """
     ordered = sorted(results, key=lambda r: (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start))
-    kept: list = []   # disjoint, sorted by start: overlap tests by bisection (dense texts have thousands)
+    if any(r.end <= r.start for r in ordered):
+        return _resolve_overlaps_sorted(ordered)  # an empty span marks nothing: the general way
+    taken = bytearray(max((r.end for r in ordered), default=0))
+    kept = []
+    for r in ordered:
+        if taken.find(1, r.start, r.end) < 0:
+            taken[r.start:r.end] = b"\x01" * (r.end - r.start)
+            kept.append(r)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+def _resolve_overlaps_sorted(ordered: list) -> list:
+    kept: list = []   # disjoint, sorted by start: overlap tests by bisection
     starts: list = []
     for r in ordered:
         i = bisect.bisect_right(starts, r.start)
