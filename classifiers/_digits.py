@@ -865,6 +865,7 @@ _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1"
                                 "S": "5", "B": "8", "Z": "2"})
 _SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:[ .\-]?[0-9OoDIli|SBZ]){15,21})(?![A-Za-z0-9])")
 _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
+_PLAIN_NUMBER = str.maketrans("", "", "0123456789 .-")  # deletes what a number of plain digits is made of
 
 
 def labelled(word: str | None) -> tuple[str, str]:
@@ -966,7 +967,9 @@ def _substituted(sc: Scan) -> list[Decision]:
         pos = low.find(stem)
         while pos >= 0:
             end = pos + len(stem)
-            if _SUBST_RE_I.match(low, end):   # cheap: the number test first, the label after
+            m = _SUBST_RE_I.match(low, end)   # cheap: the number test first, the label after
+            # a number of plain digits (most labelled numbers) is the digit scan's, not this one's
+            if m and m.group(1).translate(_PLAIN_NUMBER):
                 labels.extend(lab for lab in sc.labels_between(pos - 30, end + 1)
                               if lab[2] in ("NIK", "KK") and lab[1] == end)
             pos = low.find(stem, end)
