@@ -388,7 +388,14 @@ _LABEL_TRIE = _trie_regex(sorted({w.lower() for ws in LABELS.values() for w in w
 # The leading [^a-z0-9] consumes the character before the label: the regex engine then only
 # tries the trie at word starts (3x faster than a look-behind).  Group 1 is the label.
 _LABEL_LOW_RE = re.compile(r"(?:^|[^a-z0-9])(" + _LABEL_TRIE + r")(?![a-z])")
-_LABEL_RE = re.compile(r"(?:^|[^a-z0-9])(" + _LABEL_TRIE + r")(?![a-z])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _label_re_ci() -> re.Pattern:
+    """The case-insensitive twin, compiled on first use (rare; compiling costs ~10 ms of a cold start)."""
+    return re.compile(r"(?:^|[^a-z0-9])(" + _LABEL_TRIE + r")(?![a-z])", re.IGNORECASE)
+
+
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]{1,23}\Z")
 _LONG_DIGITS = re.compile(r"\d{5}")
 # A number token in a table row, for column counting: 9+ digits, single . or - between them
@@ -638,7 +645,7 @@ class Scan:
         text = self.text
         self.lower()
         out = []
-        rx, hay = (_LABEL_LOW_RE, self._low) if self._low else (_LABEL_RE, text)
+        rx, hay = (_LABEL_LOW_RE, self._low) if self._low else (_label_re_ci(), text)
         for m in rx.finditer(hay, max(0, lo - 1), min(len(text), hi + 40)):
             s = m.start(1)
             if s >= hi:
