@@ -693,8 +693,6 @@ class Scan:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if line_end < end or text.find("\n", start, end) >= 0:
-            return self._label_for_wrapped(start, end, before, after, header_reach)
         line = self._line(line_start, line_end, before, header_reach)
         labels, starts = line[0], line[1]
         hi = end + after + 40
@@ -762,54 +760,6 @@ class Scan:
                     return None
                 return heads
         return None
-
-    def _label_for_wrapped(self, start: int, end: int, before: int, after: int, header_reach: int) -> Label | None:
-        """:meth:`_label_for` for a number wrapped across a line break (rare: no per-line cache)."""
-        text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        labels = self.labels_between(prev_start, min(line_end, end + after + 40))
-        i = bisect.bisect_left(labels, (start,)) if labels else 0
-        # same line, before
-        if i:
-            s, e, cat, word = labels[i - 1]
-            if s >= line_start and e >= start - before and not _LONG_DIGITS.search(text, e, start):
-                return Label(s, e, cat, word, "line")
-        if line_start > 0:
-            above = [lab for lab in labels[:i] if lab[0] < line_start]
-            if above:
-                ids = {lab[2] for lab in above if lab[2] in ID_CATEGORIES}
-                if len(ids) <= 1 and line_start - above[-1][1] <= before \
-                        and not _LONG_DIGITS.search(text, above[-1][1], line_start):
-                    s, e, cat, word = above[-1]
-                    return Label(s, e, cat, word, "above")
-            if len(self.row_tokens(line_start, line_end)) >= 2:
-                head = self._header_label(start, line_start, line_end, header_reach)
-                if head:
-                    return head
-        # same line, after
-        for s, e, cat, word in labels[i:]:
-            if s < end:
-                continue
-            if s - end > after or _LONG_DIGITS.search(text, end, s):
-                break
-            return Label(s, e, cat, word, "after")
-        return None
-
-    def _header_label(self, start: int, line_start: int, line_end: int, reach: int) -> Label | None:
-        """The column label of a wrapped row's number: the nearest header row above whose label
-        count matches the row's long numbers (on all of ``text[line_start:line_end]``)."""
-        heads = self._header_row(line_start, reach)
-        if heads is None:
-            return None
-        tokens = self.row_tokens(line_start, line_end)
-        col = bisect.bisect_right(tokens, start) - 1
-        if len(tokens) != len(heads) or col < 0:
-            return None
-        s, e, cat, word = heads[col]
-        return Label(s, e, cat, word, "column")
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
         """Cheap test before :meth:`label_for` for a number that only a label could make a finding:
