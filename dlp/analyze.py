@@ -195,9 +195,10 @@ def _engine_class():
                     results.extend(found)
             results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
             floor = {rec.id: rec.score_thresholds for rec in recognizers if rec.score_thresholds}
-            if not floor:
-                return [r for r in results if r.score >= min_score and r.score > 0]
             default = self.default_score_threshold
+            if not floor:
+                low = max(min_score, default)
+                return [r for r in results if r.score >= low and r.score > 0]
             out = []
             for r in results:
                 limits = floor.get(r.recognition_metadata.get(key))
