@@ -1,0 +1,51 @@
+"""Engine.find (dlp's lean engine call) keeps what Presidio's own analyze() keeps.
+
+find() skips Presidio's duplicate and containment clean-up because
+resolve_overlaps() makes it redundant; these tests hold it to that, on a
+text where several recognizers claim overlapping spans, and check that
+recognizer score thresholds still apply.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dlp.analyze import LANGUAGE, get_engine, resolve_overlaps
+
+TEXT = """NOTA DINAS  -  RAHASIA
+Nomor   : R-45/KP.02/IV/2024
+Yth. Ibu Siti Rahmawati, NIP 19850423 201001 2 001, NIK 3273016304850003, HP 0812-3456-7890,
+surel siti.rahmawati@bandung.go.id, server 10.20.30.40, kartu kredit 4539 5521 6048 3717.
+No | Nama | NIK | No. KK | NPWP
+1 | Budi Santoso | 3171012304850001 | 3171011203150007 | 03.418.256.8-441.000
+password = Rahasia123!
+"""
+
+
+def spans(results):
+    return [(r.entity_type, r.start, r.end, round(r.score, 4)) for r in resolve_overlaps(results)]
+
+
+@pytest.mark.parametrize("min_score", [0.0, 0.4, 0.8])
+def test_find_keeps_what_presidio_analyze_keeps(min_score):
+    engine = get_engine()
+    ours = engine.find(TEXT, min_score)
+    theirs = [r for r in engine.analyze(text=TEXT, language=LANGUAGE) if r.score >= min_score]
+    assert spans(ours) == spans(theirs)
+    assert len({r.entity_type for r in resolve_overlaps(ours)}) >= 6 or min_score == 0.8
+
+
+def test_find_honours_recognizer_score_thresholds():
+    engine = get_engine()
+    rec = next(r for r in engine.registry.recognizers if "ID_NIK" in r.supported_entities
+               and r.name == "IdNikRecognizer")
+    before = {(r.start, r.end) for r in engine.find(TEXT, 0.0) if r.entity_type == "ID_NIK"}
+    assert before
+    saved = rec.score_thresholds
+    try:
+        rec.score_thresholds = {"ID_NIK": 1.0}  # above the NIK scores (at most 0.95): every NIK goes
+        after = {(r.start, r.end) for r in engine.find(TEXT, 0.0) if r.entity_type == "ID_NIK"}
+        theirs = {(r.start, r.end) for r in engine.analyze(text=TEXT, language=LANGUAGE) if r.entity_type == "ID_NIK"}
+    finally:
+        rec.score_thresholds = saved
+    assert after == theirs
+    assert not after
