@@ -205,6 +205,11 @@ PREFIX_BEFORE = re.compile(r"[A-Za-z][\-_]$|[vV]$")
 IPV6_TAIL = re.compile(r"(?:%[0-9A-Za-z]+)?(?:/(?:12[0-8]|1[01]\d|[1-9]?\d))?")
 
 
+@lru_cache(maxsize=8)
+def _longest(endings: tuple[str, ...]) -> int:
+    return max(map(len, endings))
+
+
 def ends_with_word(rx: re.Pattern, s: str, endings: tuple[str, ...]) -> bool:
     """``rx.search(s)`` for a case-insensitive ``(?:words)[ \\t:=]*$`` (VERSION_BEFORE, AMOUNT_BEFORE).
 
@@ -217,7 +222,7 @@ def ends_with_word(rx: re.Pattern, s: str, endings: tuple[str, ...]) -> bool:
     end = len(s.rstrip(" \t:=\n"))
     if s.isascii() and not s[:end].lower().endswith(endings):
         return False
-    return rx.search(s, max(0, end - max(map(len, endings)))) is not None
+    return rx.search(s, max(0, end - _longest(endings))) is not None
 
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d\d?)"
