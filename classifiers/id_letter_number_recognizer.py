@@ -118,6 +118,7 @@ _REGULATION = re.compile(
     r"kepmen\w*|pmk|kmk|perda|pergub|perwal|perwali|perbup|perkada|perka\w*|perdirjen|perban|pojk|seojk|"
     r"keputusan\s+(?:presiden|menteri|gubernur|bupati|wali\s*kota|walikota|direktur\s+jenderal|dirjen))"
     r"(?![\w])")
+_REGULATION_PIECES = ("uu", "pp", "per", "kep", "pmk", "kmk", "inpres", "instruksi", "undang", "ojk")
 _CITATION_BREAK = re.compile(r"(?i)\b(?:tentang|surat|nota|undangan|disposisi|naskah)\b|[.;]\s|\n\s*\n")
 
 # Whole words (dlp.context) that make a weaker shape count; "hal", "surat" alone are too common in prose.
@@ -274,6 +275,12 @@ LABELLED = re.compile(r"(?i:nomor|nomer|nmr|no)\.?(?:[ \t]+(?i:surat|naskah|agen
 def citation_before(text: str, start: int) -> bool:
     """Whether ``text[start:]`` is the number of a cited regulation (``PMK 112/...``)."""
     window = text[max(0, start - 120):start]
+    # Every word of _REGULATION holds one of these pieces; on ASCII text, where (?i) is plain
+    # lower-case equality, a window without any cannot match (elsewhere (?i) also folds "ı", "ſ").
+    if window.isascii():
+        low = window.lower()
+        if not any(piece in low for piece in _REGULATION_PIECES):
+            return False
     last = None
     for last in _REGULATION.finditer(window):
         pass
