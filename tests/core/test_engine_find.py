@@ -49,3 +49,29 @@ def test_find_honours_recognizer_score_thresholds():
         rec.score_thresholds = saved
     assert after == theirs
     assert not after
+
+
+def test_analysis_pauses_the_cycle_collector_and_restores_it():
+    import gc
+
+    from dlp.analyze import Analyzer
+
+    class Probe:  # an engine that records the collector's state while it runs, then fails
+        seen = None
+
+        def find(self, text, min_score):
+            Probe.seen = gc.isenabled()
+            raise RuntimeError("boom")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        Analyzer(engine=Probe()).analyze_text("NIK 3273016304850003")
+    assert Probe.seen is False
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            Analyzer(engine=Probe()).analyze_text("x")
+        assert not gc.isenabled()  # it was off before: left off
+    finally:
+        gc.enable()
