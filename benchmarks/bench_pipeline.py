@@ -68,7 +68,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import textwrap
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -25,7 +25,6 @@ import importlib
 import inspect
 import ipaddress
 import logging
-import os
 import pkgutil
 from functools import lru_cache
 from importlib import resources
@@ -120,7 +119,7 @@ def classifier_classes() -> list[type]:
 def build_engine(language: str = LANGUAGE):
     """Build the AnalyzerEngine (slow: call once, see :func:`get_engine`)."""
     import yaml
-    from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer import PatternRecognizer, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NoOpNlpEngine
 
     from dlp.context import WordContextEnhancer
