@@ -25,6 +25,7 @@ import importlib
 import inspect
 import ipaddress
 import logging
+import operator
 import pkgutil
 from functools import lru_cache
 from importlib import resources
@@ -155,6 +156,7 @@ def build_engine(language: str = LANGUAGE):
 
 def _engine_class():
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+    from presidio_analyzer.nlp_engine import NoOpNlpEngine
 
     class Engine(AnalyzerEngine):
         """Presidio's engine with a linear recognizer-level context pass.
@@ -174,9 +176,9 @@ def _engine_class():
 
             Per-recognizer score thresholds are honoured as in :meth:`analyze`.
             """
-            recognizers = self.registry.get_recognizers(language=language, all_fields=True)
-            entities = self.get_supported_entities(language=language)
-            nlp_artifacts = self.nlp_engine.process_text(text, language)
+            recognizers, entities, nlp_artifacts = self._per_call(language)
+            if nlp_artifacts is None:
+                nlp_artifacts = self.nlp_engine.process_text(text, language)
             key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
             results = []
             for rec in recognizers:
@@ -207,6 +209,20 @@ def _engine_class():
                 if r.score >= max(min_score, limit) and r.score > 0:
                     out.append(r)
             return out
+
+        def _per_call(self, language: str) -> tuple:
+            """The recognizers and entities of ``language`` and, for the no-op NLP engine, its (empty)
+            NLP artifacts: worked out once, and again only when the registry changes.  Presidio
+            recomputes them on every call (three scans of the registry, a spaCy Doc per text)."""
+            key = (language, tuple(self.registry.recognizers))
+            got = self.__dict__.get("_dlp_per_call")
+            if got is None or got[0] != key:
+                recognizers = self.registry.get_recognizers(language=language, all_fields=True)
+                entities = self.get_supported_entities(language=language)
+                # the no-op engine's artifacts are empty whatever the text; nothing writes to them
+                blank = self.nlp_engine.process_text("", language) if isinstance(self.nlp_engine, NoOpNlpEngine) else None
+                got = self._dlp_per_call = (key, (recognizers, entities, blank))
+            return got[1]
 
         def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
             key = "recognizer_identifier"
@@ -302,6 +318,18 @@ class Analyzer:
         results = resolve_overlaps(results)
 
         findings = []
+        if len(spans) == 1:  # one chunk (a draft, a page): no lookup of the chunk per result
+            c_start, c_end, chunk, norm = spans[0]
+            same = norm.segments is None  # normalization changed nothing: offsets carry over
+            for r in results:
+                if r.start < c_start or r.end > c_end:  # in the context prefix
+                    continue
+                if same:
+                    findings.append(to_finding(r, chunk, r.start - c_start, r.end - c_start))
+                else:
+                    o_start, o_end = norm.span(r.start - c_start, r.end - c_start)
+                    findings.append(to_finding(r, chunk, o_start, o_end))
+            return findings
         starts = [s[0] for s in spans]
         for r in results:
             i = bisect.bisect_right(starts, r.start) - 1
@@ -334,23 +362,65 @@ def _no_cyclic_gc():
             gc.enable()
 
 
+def _rank(r):
+    """Best first: higher score, then type priority, then the longer span, then the earlier one."""
+    return (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start)
+
+
+_START = operator.attrgetter("start")
+
+
 def resolve_overlaps(results: list) -> list:
     """Keep, of overlapping results, the best one (score, then type priority, then length).
 
-    Best first, each result is kept unless a kept one overlaps it.  The kept spans are marked
-    in a byte array, so the overlap test is one C-level search however many results a large
-    text holds (an insert into a sorted list costs a copy of the list each time: quadratic).
+    Best first, each result is kept unless a kept one overlaps it.  Whether a result is kept
+    depends only on the results it overlaps, directly or through others, so the text is cut
+    into clusters of chained overlapping results (one pass in start order) and each cluster is
+    decided alone: most results overlap nothing and cost no ranking at all.
     """
-    ordered = sorted(results, key=lambda r: (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start))
-    if any(r.end <= r.start for r in ordered):
-        return _resolve_overlaps_sorted(ordered)  # an empty span marks nothing: the general way
-    taken = bytearray(max((r.end for r in ordered), default=0))
+    if not results:
+        return []
+    by_start = sorted(results, key=_START)  # stable: equal starts keep their order, as in one sort
+    n = len(by_start)
+    kept: list = []
+    first = 0
+    reach = -1
+    for j in range(n + 1):
+        r = by_start[j] if j < n else None
+        if r is not None:
+            if r.end <= r.start:
+                # an empty span can clash with a result that starts where it stands, in
+                # another cluster: the whole list is decided the general way
+                return _resolve_overlaps_sorted(sorted(results, key=_rank))
+            if r.start < reach:
+                if r.end > reach:
+                    reach = r.end
+                continue
+        if j - first == 1:
+            kept.append(by_start[first])
+        elif j > first:
+            kept.extend(_resolve_cluster(by_start[first:j]))
+        if r is not None:
+            first, reach = j, r.end
+    return kept
+
+
+def _resolve_cluster(cluster: list) -> list:
+    """The kept results of one cluster (given in start order), in start order.
+
+    The kept spans are marked in a byte array, so each overlap test is one C-level search
+    however many results the cluster holds (a giant span over a long table stays linear).
+    """
+    ordered = sorted(cluster, key=_rank)
+    base = cluster[0].start
+    taken = bytearray(max(r.end for r in cluster) - base)
     kept = []
     for r in ordered:
-        if taken.find(1, r.start, r.end) < 0:
-            taken[r.start:r.end] = b"\x01" * (r.end - r.start)
+        a, b = r.start - base, r.end - base
+        if taken.find(1, a, b) < 0:
+            taken[a:b] = b"\x01" * (b - a)
             kept.append(r)
-    kept.sort(key=lambda r: r.start)
+    kept.sort(key=_START)
     return kept
 
 
@@ -368,19 +438,19 @@ def _resolve_overlaps_sorted(ordered: list) -> list:
 
 def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
     meta = result.recognition_metadata or {}
+    entity = result.entity_type
     text = chunk.text[start:end]
     level = meta.get("dlp_level")
     reason = meta.get("dlp_reason")
     if isinstance(reason, str):
         reason = {"en": reason, "id": reason}
-    if result.entity_type == "IP_ADDRESS" and level is None:
+    if level is None and entity == "IP_ADDRESS":
         level = ip_level(text)
     if not reason:
-        reason = default_reason(result.entity_type, level, meta.get("dlp_context"))
-    return Finding(entity_type=result.entity_type, text=text, start=start, end=end, part=chunk.part,
-                   score=round(float(result.score), 2),
-                   recognizer=meta.get("recognizer_name") or meta.get("recognizer_identifier") or "",
-                   level=level, reason=reason)
+        reason = default_reason(entity, level, meta.get("dlp_context"))
+    # positional: the keyword form costs as much again, once per finding
+    return Finding(entity, text, start, end, chunk.part, round(float(result.score), 2),
+                   meta.get("recognizer_name") or meta.get("recognizer_identifier") or "", level, reason)
 
 
 def ip_level(text: str) -> str | None:

@@ -49,12 +49,14 @@ class WordContextEnhancer(ContextAwareEnhancer):
         self.after = after
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-        by_id = {r.id: r for r in recognizers}
+        by_id = None
         extra = tuple(context or ())
         for result in raw_results:
             meta = result.recognition_metadata or {}
             if meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
-                continue
+                continue  # most results: the recognizer decided the score itself
+            if by_id is None:
+                by_id = {r.id: r for r in recognizers}
             rec: EntityRecognizer | None = by_id.get(meta.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             words = tuple(rec.context or ()) + extra if rec else extra
             if not words:

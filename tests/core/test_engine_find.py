@@ -75,3 +75,52 @@ def test_analysis_pauses_the_cycle_collector_and_restores_it():
         assert not gc.isenabled()  # it was off before: left off
     finally:
         gc.enable()
+
+
+def _reference_resolve(results):
+    """The rule resolve_overlaps implements, written the slow, obvious way: best first (score,
+    type priority, length, position), keep a result unless a kept one overlaps it."""
+    from dlp.analyze import _PRIO
+
+    kept = []
+    for r in sorted(results, key=lambda r: (-r.score, _PRIO.get(r.entity_type, 99), -(r.end - r.start), r.start)):
+        if not any(k.start < r.end and r.start < k.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_resolve_overlaps_follows_the_rule_on_random_results(seed):
+    import random
+
+    from presidio_analyzer import RecognizerResult
+
+    from dlp.analyze import PRIORITY
+
+    rng = random.Random(seed)
+    for _ in range(1500):
+        size = rng.choice([12, 40, 200])
+        results = []
+        for _ in range(rng.randint(0, 20)):
+            start = rng.randint(0, size)
+            length = rng.randint(1, rng.choice([4, 12, 50]))  # recognizers report no empty spans
+            results.append(RecognizerResult(rng.choice(PRIORITY + ["OTHER"]), start, start + length,
+                                            rng.choice([0.4, 0.6, 0.85, 0.95])))
+        got = resolve_overlaps(list(results))
+        assert [id(r) for r in got] == [id(r) for r in _reference_resolve(results)]
+
+
+def test_find_sees_recognizers_added_after_the_first_call():
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from dlp.analyze import build_engine
+
+    engine = build_engine()
+    text = "Kode internal ZX-99812 jangan dibagikan."
+    assert not [r for r in engine.find(text, 0.0) if r.entity_type == "TEST_CODE"]
+    rec = PatternRecognizer(supported_entity="TEST_CODE", supported_language=LANGUAGE, name="TestCode",
+                            patterns=[Pattern("code", r"ZX-\d{5}", 0.9)])
+    engine.registry.add_recognizer(rec)
+    assert [(r.start, r.end) for r in engine.find(text, 0.0) if r.entity_type == "TEST_CODE"] == [(14, 22)]
+    engine.registry.remove_recognizer("TestCode")
+    assert not [r for r in engine.find(text, 0.0) if r.entity_type == "TEST_CODE"]
