@@ -101,13 +101,23 @@ class Scanner:
         return self.scan_bytes(data, display)
 
     # -- many --------------------------------------------------------------------
-    def scan(self, paths: Iterable[str], stdin: bytes | None = None) -> Report:
+    def scan(self, paths: Iterable[str], stdin: bytes | None = None, selector: "Selector | None" = None) -> Report:
+        """Scan files and folders one after the other (the CLI's ``--jobs 1``).
+
+        Folders are walked as the CLI walks them: ``.dlpignore`` files and the always-excluded
+        folders (``.git`` ...) apply unless ``selector`` says otherwise; a file named in
+        ``paths`` is always scanned.
+        """
+        if selector is None:
+            from dlp.ignore import Selector
+
+            selector = Selector(".")
         report = Report()
         for path in paths:
             if path == STDIN:
                 report.files.append(self.scan_bytes(stdin or b"", STDIN))
                 continue
-            for file_path in walk(path):
+            for file_path in walk(path, selector):
                 report.files.append(self.scan_file(file_path))
         return report
 

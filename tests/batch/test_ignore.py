@@ -104,3 +104,25 @@ def test_selector_checks_parent_folders_for_listed_paths(tmp_path):
     assert not sel.selected("vendor/lib/x.txt")
     assert sel.selected("src/x.txt")
     assert not sel.selected(".git/HEAD")
+
+
+def test_library_scan_walks_folders_as_the_cli_does(tmp_path):
+    """Scanner.scan(), the library's one-process scan, honours .dlpignore and skips .git."""
+    from dlp.pipeline import Scanner
+
+    (tmp_path / "arsip").mkdir()
+    (tmp_path / ".git").mkdir()
+    for rel in ("rilis.txt", "arsip/lama.txt", ".git/COMMIT_EDITMSG"):
+        (tmp_path / rel).write_text("Peserta: NIK 3273016304850003\n", encoding="utf-8")
+    (tmp_path / ".dlpignore").write_text("arsip/\n", encoding="utf-8")
+    scanner = Scanner()
+
+    walked = [os.path.relpath(f.path, tmp_path) for f in scanner.scan([str(tmp_path)]).files]
+    assert walked == ["rilis.txt"]
+
+    everything = Selector(".", use_ignore_files=False)
+    walked = [os.path.relpath(f.path, tmp_path) for f in scanner.scan([str(tmp_path)], selector=everything).files]
+    assert walked == ["rilis.txt", os.path.join("arsip", "lama.txt")]  # .git stays out
+
+    named = scanner.scan([str(tmp_path / "arsip" / "lama.txt")]).files  # a file named is always scanned
+    assert [f.verdict for f in named] == ["block"]
