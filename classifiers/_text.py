@@ -61,13 +61,18 @@ class Recognizer(EntityRecognizer):
 
 # -- where a position came from -------------------------------------------------
 
+_CHUNK_PARTS: list = []  # dlp.analyze.CHUNK_PARTS once imported (lazily: dlp.analyze imports this package)
+
+
 def parts() -> tuple:
     """(start, end, part) of each chunk in the text being analyzed, or ()."""
-    try:
-        from dlp.analyze import CHUNK_PARTS
-    except ImportError:  # pragma: no cover - the core always has it
-        return ()
-    return CHUNK_PARTS.get()
+    if not _CHUNK_PARTS:
+        try:
+            from dlp.analyze import CHUNK_PARTS
+        except ImportError:  # pragma: no cover - the core always has it
+            return ()
+        _CHUNK_PARTS.append(CHUNK_PARTS)
+    return _CHUNK_PARTS[0].get()
 
 
 _STARTS: tuple = ((), [])  # (spans, their start offsets), for bisection
@@ -153,6 +158,15 @@ def alternation(words: Iterable[str]) -> str:
 
 def dedupe(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Of overlapping results of one recognizer, keep the best (score, then length)."""
+    # Most lists come in text order without overlaps (starts strictly rising, none before the
+    # previous end): then every result is kept, in that order, and nothing needs sorting.
+    prev_start = prev_end = -1
+    for r in results:
+        if r.start <= prev_start or r.start < prev_end:
+            break
+        prev_start, prev_end = r.start, r.end
+    else:
+        return list(results)
     ordered = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start))
     starts: list[int] = []  # kept spans, sorted by start (they never overlap)
     ends: list[int] = []

@@ -94,6 +94,8 @@ URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
+# Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword.
+_SPACED_GATE = re.compile(r" \S \S ")
 
 
 def _unspace(phrase: str) -> str:
@@ -154,10 +156,10 @@ class ClassificationMarkingRecognizer(Recognizer):
     # -- rules ------------------------------------------------------------------
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         results = list(self._stamps(text))
-        low = lower(text)
-        results.extend(self._fields(text, low))
+        if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
+            results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
-        return dedupe(results)
+        return dedupe(results) if results else results
 
     def _finding(self, start: int, end: int, phrase: str, how: str, score: float):
         key = _unspace(phrase).upper()
@@ -178,18 +180,21 @@ class ClassificationMarkingRecognizer(Recognizer):
 
     def _fields(self, text: str, low: str):
         for key in FIELD_KEYS:
-            for i in find_all(low, key):
+            i = low.find(key)
+            while i >= 0:  # (find_all inline: most keys are absent, and a generator costs more than a find)
                 a, b = line_bounds(text, i)
                 m = self.field_rx.search(text, max(a, i - 40), min(b, i + 90))
                 if m and m.start("label") <= i + len(key) and not self.other_level_rx.search(text, m.end("value"), b):
                     r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
                     if r:
                         yield r
+                i = low.find(key, i + 1)
 
     def _stamps(self, text: str):
         seen: set[int] = set()
         for key in self.keywords:
-            for i in find_all(text, key):
+            i = text.find(key)
+            while i >= 0:  # (find_all inline: most keywords are absent, and a generator costs more than a find)
                 a, b = line_bounds(text, i)
                 if b - a <= MAX_STAMP_LINE:
                     if a not in seen:
@@ -200,6 +205,9 @@ class ClassificationMarkingRecognizer(Recognizer):
                         r = self._finding(t.start("mark"), t.end("mark"), t.group("mark"), "tag", 0.75)
                         if r:
                             yield r
+                i = text.find(key, i + 1)
+        if not self.spaced or not _SPACED_GATE.search(text):
+            return
         for key in self.spaced:
             for i in find_all(text, key):
                 a, b = line_bounds(text, i)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from dlp.classifiers._digits import DigitRecognizer, scan
+from dlp.classifiers._digits import DigitRecognizer, make_result, scan
 
 MOBILE_PREFIXES = frozenset(
     [str(p) for p in range(811, 820)] + ["821", "822", "823", "828", "831", "832", "833", "838",
@@ -83,10 +83,6 @@ def classify(digits: str, intl: bool) -> tuple[str, str] | None:
     return None
 
 
-def _fmt(nsn: str) -> str:
-    return "+62 " + nsn
-
-
 class IdPhoneRecognizer(DigitRecognizer):
     """Indonesian phone numbers (+62 / 62 / 0 prefixes), validated by operator prefix or area code."""
 
@@ -130,7 +126,7 @@ class IdPhoneRecognizer(DigitRecognizer):
             if kind == "landline" and not shaped and not labelled:
                 continue  # 0227208000: as likely a bank account as a phone
             word = lab.word if labelled else None
-            number = _fmt(nsn)
+            number = "+62 " + nsn  # the national number, written international
             if kind == "mobile":
                 score = 0.9 if labelled else 0.75
                 en, id_ = f"Indonesian mobile number {number}", f"Nomor seluler Indonesia {number}"
@@ -140,7 +136,7 @@ class IdPhoneRecognizer(DigitRecognizer):
             if word:
                 en += f" (labelled “{word}”)"
                 id_ += f" (berlabel “{word}”)"
-            results.append(self.result("PHONE_NUMBER", start, end, score, en, id_, word))
+            results.append(make_result("PHONE_NUMBER", start, end, score, en, id_, self, word))  # (self.result)
         return results
 
     @staticmethod
@@ -160,6 +156,14 @@ class IdPhoneRecognizer(DigitRecognizer):
         if not intl and not bracket and cand[len(lead)] == "0" and len(parts[1]) < 3:
             return None  # "0.8123..." or "08 12": not how numbers are written
         last = len(parts) - 2  # index of the last digit group
+        if " " not in cand and "\t" not in cand:
+            # No blank between the groups ("0812-3456-7890", "081234567890"): the number can only end
+            # with the candidate, as the loop below would find, group by group.
+            digits = "".join(parts[1::2])
+            if len(digits) > 15:
+                return None
+            got = classify(digits, intl)
+            return (s, m.end(), got[0], got[1], intl or bracket or last > 1) if got else None
         pos = m.start() + len(lead)  # text offset of the current group
         digits = ""
         best = None

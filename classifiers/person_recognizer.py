@@ -42,10 +42,15 @@ from collections import namedtuple
 from functools import lru_cache
 from itertools import chain
 
-from dlp.classifiers._text import (REACH, Recognizer, dedupe, find_all, line_bounds, line_end, line_start, load_yaml,
+from presidio_analyzer import RecognizerResult
+
+from dlp.classifiers._text import (REACH, Recognizer, dedupe, find_all, line_end, line_start, load_yaml,
                                    lower, parts)
 
 ENTITY = "PERSON"
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_SCORED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 TOK = r"(?:[A-Z][a-z]+(?:['\u2019\-][A-Za-z]+)*|[A-Z]{2,}(?:['\u2019\-][A-Z]+)*|[A-Z]\.)"
 CONN = r"(?:bin|binti|van|der|de|al|el)"
@@ -300,12 +305,16 @@ class PersonRecognizer(Recognizer):
         bounds = list(chain.from_iterable(order))
         if bounds != sorted(bounds):
             order = [(c.start, c.end) for c in dedupe([_Candidate(s, e, *best[s, e]) for s, e in order])]
+        # What self.result(ENTITY, s, e, score, None, reason(...), own_context=True) builds, inline: a
+        # name-dense text has a result every ~50 bytes, and two calls per result showed in profiles.
         results = []
+        name, rid = self.name, self.id
         for s, e in order:
             score, how = best[s, e]
             en, id_ = REASONS[how]
-            why = {"en": en, "id": id_}  # (what reason() builds, without the call)
-            results.append(self.result(ENTITY, s, e, score, None, why, own_context=True))
+            meta = {_NAME_KEY: name, _ID_KEY: rid, "dlp_reason": {"en": en, "id": id_}, _SCORED_KEY: True}
+            results.append(RecognizerResult(entity_type=ENTITY, start=s, end=e, score=min(1.0, score),
+                                            recognition_metadata=meta))
         return results
 
     def _after_anchors(self, text: str, add):
@@ -516,13 +525,21 @@ class PersonRecognizer(Recognizer):
         hits.sort()
         seen: set[int] = set()
         done_to = -1
+        n = len(text)
         for h in hits:
             if h < done_to:
                 continue
-            a, b = line_bounds(text, h)
+            # line_bounds(text, h), inline (a hit per "pegawai", "peserta" ... in prose too), its end
+            # only for a line not seen yet
+            lo = h - REACH if h > REACH else 0
+            nl = text.rfind("\n", lo, h)
+            a = nl + 1 if nl >= 0 else lo
             if a in seen:
                 continue
             seen.add(a)
+            b = text.find("\n", h, h + REACH)
+            if b < 0:
+                b = min(n, h + REACH)
             header = text[a:b]
             sep = "|" if header.count("|") >= 2 else "\t" if "\t" in header else \
                 ";" if header.count(";") >= 2 else "," if header.count(",") >= 2 else None
@@ -534,7 +551,6 @@ class PersonRecognizer(Recognizer):
             cell_name = _pipe_cell_name(col) if sep == "|" else None
             pos, rows = b + 1, 0
             done_to = b
-            n = len(text)
             # The row is text[la:lb]; patterns match it in place (none has an anchor or a look-behind).
             while pos < n and rows < 20000:
                 # pos follows a newline on all but over-long lines: its line starts right there

@@ -130,6 +130,44 @@ def key_kind(key: str) -> str | None:
     return None
 
 
+# Marks with no case (no flag can make them match anything else) that a rule may require.
+_MARKS = "_-.:/@="
+
+
+def required_marks(regex: str) -> frozenset[str]:
+    """The marks of :data:`_MARKS` every match of ``regex`` holds (its literals outside optional parts).
+
+    ``gh[pousr]_...`` needs a "_", ``://...@`` needs ":", "/" and "@": a text without one of them
+    cannot match, which a ``str`` test finds far faster than the regex engine.  Only what is
+    certain counts (a literal in the pattern's sequence, in a group, in a repeat of at least one,
+    in every branch); anything unreadable requires nothing.
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        def need(items) -> set[str]:
+            got: set[str] = set()
+            for op, av in items:
+                if op is c.LITERAL:
+                    if chr(av) in _MARKS:
+                        got.add(chr(av))
+                elif op is c.SUBPATTERN:
+                    got |= need(av[-1])
+                elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                    if av[0] >= 1:
+                        got |= need(av[2])
+                elif op is c.BRANCH:
+                    got |= set.intersection(*(need(b) for b in av[1]))
+                elif op is c.ATOMIC_GROUP:
+                    got |= need(av)
+            return got
+
+        return frozenset(need(_parser.parse(regex)))
+    except Exception:  # a private module of re: should it change, the rules simply run unfiltered
+        return frozenset()
+
+
 def is_placeholder(value: str) -> bool:
     v = value.strip()
     return not v or bool(PLACEHOLDER.fullmatch(v))
@@ -181,9 +219,11 @@ class SecretRecognizer(Recognizer):
                     "entropy": float(r.get("entropy", 0)),
                     "left": bool(r.get("left_boundary", True)),
                     "en": desc.get("en", r["id"]), "id_": desc.get("id", desc.get("en", r["id"])),
+                    "needs": required_marks(r["regex"]),
                 })
             except (KeyError, TypeError, ValueError, re.error) as exc:
                 log.warning("secrets.yaml: bad rule %r: %s", r.get("id") if isinstance(r, dict) else r, exc)
+        self.marks = "".join(sorted(set().union(*(r["needs"] for r in self.rules))))  # what the rules need
 
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         low = lower(text)
@@ -194,14 +234,20 @@ class SecretRecognizer(Recognizer):
             for m in PUTTY.finditer(text):
                 out.append(self._res(m.start(), m.end(), 1.0, "putty-private-key",
                                      "PuTTY private key", "Kunci privat PuTTY"))
+        # The marks ("_", "-", ":" ...) that some rule cannot match without: one C-speed test each, so
+        # prose without them skips those rules' regexes (most token formats hold a "_" or a "-").
+        have = {c for c in self.marks if c in text}
         for rule in self.rules:
-            if rule["keywords"] and not any((k in text) if k != k.lower() else (k in low)
-                                            for k in rule["keywords"]):
+            if not rule["needs"] <= have:
                 continue
-            for m in rule["rx"].finditer(text):
+            keywords = rule["keywords"]
+            if keywords and not any((k in text) if k != k.lower() else (k in low) for k in keywords):
+                continue
+            rx = rule["rx"]
+            for m in rx.finditer(text):
                 if rule["left"] and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
                     continue
-                g = "secret" if "secret" in rule["rx"].groupindex else 0
+                g = "secret" if "secret" in rx.groupindex else 0
                 start, end = m.span(g)
                 value = text[start:end]
                 if is_placeholder(value):
@@ -211,7 +257,7 @@ class SecretRecognizer(Recognizer):
                 out.append(self._res(start, end, rule["score"], rule["id"], rule["en"], rule["id_"]))
         if any(k in low for k in KEY_WORDS):
             out.extend(self._assignments(text, low))
-        return dedupe(out)
+        return dedupe(out) if out else out
 
     def _res(self, start, end, score, rule_id, en, id_):
         r = self.result(ENTITY, start, end, score, None,

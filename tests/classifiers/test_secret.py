@@ -193,3 +193,28 @@ def test_rule_table_ids_are_unique():
 
     ids = [r["id"] for r in load_yaml("dlp.patterns", "secrets.yaml")["rules"]]
     assert len(ids) == len(set(ids)) and len(ids) >= 15
+
+
+@pytest.mark.parametrize("regex, marks", [
+    (r"(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255})(?!\w)", {"_"}),
+    (r"://[^\s:/@]{1,64}:(?P<secret>[^\s@/]{1,128})@[\w.\-\[\]]+", {":", "/", "@"}),
+    (r"(?:SB-)?Mid-server-[A-Za-z0-9_\-]{20,}", {"-"}),       # "SB-" is optional, "server-" is not
+    (r"x(?:_a|_b)", {"_"}),                                   # in every branch
+    (r"x(?:_a|-b)", set()),                                   # in one branch only
+    (r"x(?:_a)?", set()), (r"x(?:_a)*", set()), (r"x(?:_a){1,3}", {"_"}),
+    (r"x(?=_)", set()),                                       # a look-ahead is not relied on
+    (r"(?i)bearer\s+(?P<secret>[A-Za-z0-9\-._~+/]{20,}=*)", set()),  # only letters and classes
+    (r"[", set()),                                            # unreadable: requires nothing
+])
+def test_required_marks(regex, marks):
+    from dlp.classifiers.secret_recognizer import required_marks
+
+    assert required_marks(regex) == frozenset(marks)
+
+
+def test_mark_prefilter_agrees_with_regexes(rec):
+    """A text without a rule's required mark has no match of that rule (the filter loses nothing)."""
+    for rule in rec.rules:
+        for text in (AWS, GOOGLE, GITHUB, GITHUB_PAT, GITLAB, SLACK, STRIPE, JWT, TELEGRAM):
+            if rule["rx"].search(text):
+                assert rule["needs"] <= {c for c in text}, rule["id"]
