@@ -54,6 +54,7 @@ _SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, 
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
 _GLUED = re.compile(r"(?:\d[.\-/\u2010-\u2015]?|(?<!\d)\d{4,8}[ \t])\Z")
 _JOINERS = ".-/\u2010\u2011\u2012\u2013\u2014\u2015"  # the joining marks of _GLUED
+_BLANK = re.compile(r"[ \t]")
 
 
 def classify(digits: str, intl: bool) -> tuple[str, str] | None:
@@ -98,20 +99,33 @@ class IdPhoneRecognizer(DigitRecognizer):
             return []
         results = []
         sc = None
-        for m in _CAND.finditer(text):
+        pos = 0
+        last_end = -1  # where the last reported number ends
+        while True:
+            m = _CAND.search(text, pos)
+            if m is None:
+                break
             s = m.start()
+            # A rejected candidate is searched again from its next blank: "407.000 0812-3456-7890"
+            # and "0812-3456-7890 0813-1111-2222" are one candidate each, the phone in the first
+            # starts after its blank, and the second number of the second after the first ends.
+            blank = _BLANK.search(text, s + 1, m.end())
+            pos = blank.end() if blank else m.end()
             # glued to a longer digit token: "978-602-06-...", "12.0812...", "1234 0812 ...";
             # _GLUED can only match when a digit, a joining mark or a blank after a digit stands
             # right before the number, so the regex runs only then (most numbers follow a word).
+            # Blanks after a number just reported do not glue: "(022) 7315642 0812-3456-7890".
             if s > 0:
                 c = text[s - 1]
                 if (c.isdigit() or c in _JOINERS or (c in " \t" and s > 1 and text[s - 2].isdigit())) \
+                        and not (last_end >= 0 and not text[last_end:s].strip(" \t")) \
                         and _GLUED.search(text, max(0, s - 10), s):
                     continue
             found = self._best(text, m)
             if not found:
                 continue
             start, end, kind, nsn, shaped = found
+            pos = end  # what follows the number may hold another one
             if text[start] == "+" and start > 0 and text[start - 1] == "(" and ")" in text[start:start + 5]:
                 start -= 1  # "(+62) 812 ..."
             if end < len(text) and (text[end].isalnum() or (text[end] in ".-" and text[end + 1:end + 2].isdigit())):
@@ -137,6 +151,7 @@ class IdPhoneRecognizer(DigitRecognizer):
                 en += f" (labelled “{word}”)"
                 id_ += f" (berlabel “{word}”)"
             results.append(make_result("PHONE_NUMBER", start, end, score, en, id_, self, word))  # (self.result)
+            last_end = end
         return results
 
     @staticmethod

@@ -94,6 +94,26 @@ def test_phone_next_to_other_numbers(analyzer):
     assert found(analyzer, text, "ID_NIK") == ["3273016304850003"]
 
 
+# Two numbers, or a number after a short 0-led group, with only blanks between them: the regex
+# sees one candidate, and the second number must still be found.
+SIDE_BY_SIDE = [
+    ("HP 0812-3456-7890 0813-1111-2222", ["0812-3456-7890", "0813-1111-2222"]),
+    ("HP 0812 3456 7890 0813 1111 2222", ["0812 3456 7890", "0813 1111 2222"]),
+    ("HP 081234567890 081311112222", ["081234567890", "081311112222"]),
+    ("Telp (022) 7315642 0812-3456-7890", ["(022) 7315642", "0812-3456-7890"]),
+    ("Budi\t09.254.294.3-407.000\t0812-3456-7890", ["0812-3456-7890"]),
+    ("RT 005 RW 002 0812-3456-7890", ["0812-3456-7890"]),
+    ("No | Telp\n1 | 0812-3456-7890\t0857-1234-5678", ["0812-3456-7890", "0857-1234-5678"]),
+    ("kartu 4539 0812 3456 7890", []),                     # the tail of a spaced 16-digit number
+    ("rekening 1234 0812 3456 7890 a.n. Budi", []),
+]
+
+
+@pytest.mark.parametrize("text, numbers", SIDE_BY_SIDE)
+def test_numbers_side_by_side(analyzer, text, numbers):
+    assert found(analyzer, text, "PHONE_NUMBER") == numbers
+
+
 def test_replaces_presidio_phone_recognizer():
     from dlp.analyze import build_engine
 
