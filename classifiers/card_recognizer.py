@@ -22,9 +22,12 @@ the schemes' published IIN ranges; Bank Indonesia's GPN (PBI 19/8/PBI/2017).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dlp.classifiers._digits import DigitRecognizer, check_card, decide16, labelled
 
 
+@lru_cache(maxsize=1024)  # asked for every window: the few groupings seen repeat
 def card_grouping(groups: tuple[int, ...]) -> bool:
     """One block, or the groupings printed on cards: 4-4-4-4(-3), 4-6-5, 4-6-4."""
     if len(groups) == 1:
@@ -38,11 +41,10 @@ def _decide(sc):
     decided16 = {(d.start, d.end) for d in sc.memo("16", decide16)}
     out = []
     for w in sc.windows(13, 19):
-        n = len(w.digits)
+        if len(w.digits) == 16 and (w.start, w.end) in decided16:
+            continue  # a NIK, KK, NPWP or an already decided card
         if not w.tight or not card_grouping(w.groups):
             continue
-        if n == 16 and (w.start, w.end) in decided16:
-            continue  # a NIK, KK, NPWP or an already decided card
         chk = check_card(w.digits)
         if not chk.ok:
             continue
