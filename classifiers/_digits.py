@@ -345,12 +345,12 @@ LABELS: dict[str, tuple[str, ...]] = {
               "imei", "serial number", "s/n", "nop", "no. sertifikat", "sertifikat", "kode pos", "npsn",
               "nidn", "nrp", "kode billing", "id billing", "ntpn", "no. kontrak"),
 }
-# Substrings that any label of a category contains (lower case), for Scan.maybe_labelled.
-QUICK_WORDS = {
-    "16": ("nik", "ktp", "kk", "kependudukan", "keluarga", "identitas", "national", "id card", "family",
-           "npwp", "pajak", "tax", "kartu", "card"),
-    "NIP": ("nip", "pegawai", "pppk"),
-    "NPWP": ("npwp", "pajak", "tax"),
+# The label categories that can make a finding of a number whose structure fails, by the kind
+# of number (a mistyped NIK labelled "NIK", a 16-digit card labelled "Visa" ...), for Scan.maybe_labelled.
+MISTYPE_CATEGORIES = {
+    "16": ("NIK", "KK", "NPWP", "CARD"),
+    "NIP": ("NIP",),
+    "NPWP": ("NPWP",),
 }
 ID_CATEGORIES = ("NIK", "KK", "NPWP", "NIP", "CARD", "ACCOUNT", "PHONE", "PASSPORT")
 
@@ -809,19 +809,20 @@ class Scan:
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
         """Cheap test before :meth:`label_for` for a number that only a label could make a finding:
-        does a word of ``kind``'s labels (``QUICK_WORDS``) occur on its line or the line above,
-        or is its line a table row (two or more long numbers) that a header might name?"""
+        is its line a table row (two or more long numbers) that a header might name, or does a
+        label of one of ``kind``'s categories (:data:`MISTYPE_CATEGORIES`) start where
+        :meth:`label_for` looks - from the line above to just after the number?  The labels are
+        the block's, found once per text: no per-number search of the text."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
-        lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 201, 0) if line_start else 0
         line_end = text.find("\n", end)
         if len(self.row_tokens(line_start, len(text) if line_end < 0 else line_end)) >= 2:
             return True  # tested first: cached per line, and label_for needs it for the line anyway
-        lo, hi = max(lo, start - 300), end + 64
-        low = self.lower()
-        if low:  # str.find within bounds: no slice of the text lower-cased per number
-            return any(low.find(w, lo, hi) >= 0 for w in QUICK_WORDS[kind])
-        return any(w in text[lo:hi].lower() for w in QUICK_WORDS[kind])
+        # as in _line: the line above, at most 200 characters of it; and as in _label_for: a label
+        # after the number ends by end + after + 40
+        lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
+        cats = MISTYPE_CATEGORIES[kind]
+        return any(lab[2] in cats for lab in self.labels_between(lo, end + 24 + 40))
 
     def row_tokens(self, line_start: int, line_end: int) -> list[int]:
         """Starts of the long numbers on the line ``text[line_start:line_end]`` (whole line: a token
