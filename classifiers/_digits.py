@@ -172,10 +172,15 @@ DISTRICT_MAX = 60
 
 def _birth_year(yy: int, m: int, d: int) -> int | None:
     """The birth year of a NIK's DDMMYY: this century if that date is not in the future."""
+    if not 1 <= m <= 12:
+        return None
     today = _today()
     for year in (2000 + yy, 1900 + yy):
-        if _real_date(year, m, d) and (year, m, d) <= (today.year, today.month, today.day):
-            return year
+        if year > today.year:  # (most NIKs: born last century, so yy is past this year's)
+            continue
+        if d <= _MONTH_DAYS[m] or (m == 2 and d == 29 and calendar.isleap(year)):
+            if year < today.year or (m, d) <= (today.month, today.day):
+                return year
     return None
 
 
