@@ -754,7 +754,7 @@ class Scan:
         if line[3] is not None:  # a table row under a header row
             tokens, heads = line[3]
             col = bisect.bisect_right(tokens, start) - 1
-            if col >= 0:
+            if col >= 0 and heads[col] is not None:
                 s, e, cat, word = heads[col]
                 return Label(s, e, cat, word, "column")
         # same line, after
@@ -790,18 +790,20 @@ class Scan:
                     above_label = Label(s, e, cat, word, "above")
             if above_label is None:
                 tokens = self.row_tokens(line_start, line_end)
-                if len(tokens) >= 2:
-                    heads = self._header_row(line_start, header_reach)
-                    if heads is not None and len(heads) == len(tokens):
-                        header = (tokens, heads)
+                if tokens:
+                    row = self._header_row(line_start, header_reach)
+                    if row is not None:
+                        header = self._cells(row[0], line_start, line_end)
+                        if header is None and len(tokens) >= 2 and len(row[1]) == len(tokens):
+                            header = (tokens, row[1])
         else:
             labels = self.labels_between(line_start, line_end)
         got = (labels, [lab[0] for lab in labels], above_label, header)
         self._lines[key] = got
         return got
 
-    def _header_row(self, line_start: int, reach: int) -> list | None:
-        """The labels of the nearest table header row above ``line_start`` (within ``reach``), or None."""
+    def _header_row(self, line_start: int, reach: int) -> tuple[int, list] | None:
+        """(start, ID labels) of the nearest table header row above ``line_start`` (within ``reach``), or None."""
         lo = max(0, line_start - reach)
         for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
             for ls, heads in reversed(self._block(b)[1]):
@@ -809,8 +811,38 @@ class Scan:
                     continue
                 if ls < lo:
                     return None
-                return heads
+                return ls, heads
         return None
+
+    def _cells(self, head_start: int, line_start: int, line_end: int) -> tuple[list, list] | None:
+        """Column labels by cell, for a row and its header row split by the same delimiter.
+
+        A delimited table (``|``, tab, ``;`` or ``,``) whose header row and this row have the same
+        number of delimiters (two or more) is read cell by cell: a number takes the label that
+        stands in its cell of the header row, or none (a "Keterangan" column).  Counting long
+        numbers instead breaks on an empty cell, a spaced card number or a short phone number.
+        Returns (cell starts, the label of each cell or None), as :meth:`_label_for` reads it.
+        """
+        text = self.text
+        head_end = text.find("\n", head_start)
+        head_end = len(text) if head_end < 0 else head_end
+        head, row = text[head_start:head_end], text[line_start:line_end]
+        for sep in ("|", "\t", ";", ","):
+            n = head.count(sep)
+            if n >= 2 and row.count(sep) == n:
+                break
+        else:
+            return None
+        starts, pos = [line_start], row.find(sep)
+        while pos >= 0:
+            starts.append(line_start + pos + 1)
+            pos = row.find(sep, pos + 1)
+        labels: list = [None] * (n + 1)
+        for lab in self.labels_between(head_start, head_end):
+            col = head.count(sep, 0, lab[0] - head_start)
+            if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
+                labels[col] = lab
+        return starts, labels
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
         """Cheap test before :meth:`label_for` for a number that only a label could make a finding:

@@ -85,6 +85,35 @@ def test_table_header_maps_columns_kk_first(analyzer):
     assert {("ID_NIK", NIK), ("ID_KK", KK)} <= findings
 
 
+# Delimited tables whose long numbers do not line up one for one with the header's number
+# columns (an empty cell, a spaced card number, a short landline): read cell by cell.
+CELL_TABLES = [
+    # an empty NIK cell: the KK is the only long number of its row
+    (f"No | Nama | NIK | No. KK | Alamat\n1 | Siti | | {KK} | Jl. Merdeka 10\n", [("ID_KK", KK)]),
+    # a spaced card number and a short landline are no table tokens
+    (f"No;Nama;NIK;No. KK;Kartu Kredit;Telp\n1;Budi;{NIK};{KK};4539 5521 6048 3717;(022) 2003456\n",
+     [("ID_NIK", NIK), ("ID_KK", KK), ("CREDIT_CARD", "4539 5521 6048 3717"), ("PHONE_NUMBER", "(022) 2003456")]),
+    (f"No\tNama\tNo. KK\tNIK\tTelp\n1\tSiti\t{KK2}\t{NIK2}\t0812 3456 7890\n",
+     [("ID_KK", KK2), ("ID_NIK", NIK2), ("PHONE_NUMBER", "0812 3456 7890")]),
+    # a number in a column without an ID label takes no column label: a valid NIK stays a NIK
+    (f"No | NIK | No. KK | Keterangan\n1 | {NIK} | {KK} | pindahan dari {NIK2}\n",
+     [("ID_NIK", NIK), ("ID_KK", KK), ("ID_NIK", NIK2)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CELL_TABLES)
+def test_delimited_table_read_by_cell(analyzer, text, expected):
+    got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"]
+    assert got == expected
+
+
+def test_uneven_delimiters_fall_back_to_counting_numbers(analyzer):
+    # a comma inside a cell ("Santoso, S.T.") breaks the cell count: the long numbers are counted
+    text = (f"No,Nama,NIK,No. KK\n1,Budi Santoso, S.T.,{NIK},{KK}\n")
+    got = {(f.entity_type, f.text) for f in analyzer.analyze_text(text)}
+    assert {("ID_NIK", NIK), ("ID_KK", KK)} <= got
+
+
 def test_cell_header_context(analyzer):
     from dlp.models import Chunk
 
