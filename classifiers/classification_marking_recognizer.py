@@ -93,6 +93,9 @@ SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 
 
+# Bytes that are not ASCII capitals: deleting them leaves a text's capitals alone, run together.
+_NOT_CAPITAL = bytes(b for b in range(256) if not 65 <= b <= 90)
+
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
 # Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword.
 _SPACED_GATE = re.compile(r" \S \S ")
@@ -135,6 +138,10 @@ class ClassificationMarkingRecognizer(Recognizer):
         # and their letter-spaced forms ("R A H A S I A", a common stamp style).
         self.keywords = sorted({max(p.split(), key=len) for p in self.stamps})
         self.spaced = sorted({" ".join(w) for w in self.keywords if len(w) >= 6})
+        # Keywords of capitals only (the default vocabulary) are first looked for among the text's
+        # capitals, see _stamps; any other keyword turns that filter off.
+        self.capital_keys = ([(k, k.encode()) for k in self.keywords]
+                             if all(re.fullmatch("[A-Z]+", k) for k in self.keywords) else None)
         phrases = alternation(self.stamps)
         self.stamp_rx = re.compile(
             rf"^(?:{PAGE_MARK}\s*(?:[-|/\u2013\u2014\u2022\u00b7]+|\s{{2,}})\s*)?"
@@ -191,8 +198,18 @@ class ClassificationMarkingRecognizer(Recognizer):
                 i = low.find(key, i + 1)
 
     def _stamps(self, text: str):
+        keywords, spaced = self.keywords, self.spaced
+        if self.capital_keys is not None:
+            # A keyword of capitals, written together or letter-spaced ("R A H A S I A"), stands in
+            # the text's capitals run together: one C pass (encode, delete the rest) leaves a string
+            # ~25x shorter to search, and most texts hold no keyword there, so skip every full scan.
+            capitals = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CAPITAL)
+            keywords = [k for k, kb in self.capital_keys if kb in capitals]
+            if not keywords:
+                return
+            spaced = [s for s in spaced if s.replace(" ", "") in keywords]
         seen: set[int] = set()
-        for key in self.keywords:
+        for key in keywords:
             i = text.find(key)
             while i >= 0:  # (find_all inline: most keywords are absent, and a generator costs more than a find)
                 a, b = line_bounds(text, i)
@@ -206,9 +223,9 @@ class ClassificationMarkingRecognizer(Recognizer):
                         if r:
                             yield r
                 i = text.find(key, i + 1)
-        if not self.spaced or not _SPACED_GATE.search(text):
+        if not spaced or not _SPACED_GATE.search(text):
             return
-        for key in self.spaced:
+        for key in spaced:
             for i in find_all(text, key):
                 a, b = line_bounds(text, i)
                 if a in seen or b - a > MAX_STAMP_LINE:

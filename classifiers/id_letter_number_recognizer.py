@@ -48,8 +48,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
-from dlp.classifiers._text import Recognizer, find_all, load_yaml, lower, reason
+from dlp.classifiers._text import Recognizer, load_yaml, lower, reason
 
 ENTITY = "ID_LETTER_NUMBER"
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ _FILE_EXT = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|jpe?g|png|gif|ti
                        r"xml|json)$")
 
 
+@lru_cache(maxsize=4096)  # the same parts (years, months, office codes) come back in every letter
 def _segment_kind(seg: str) -> str:
     up = seg.upper()
     if re.split(r"[.\-]", up, 1)[0] in COURT_CODES or up in COURT_CODES:
@@ -267,6 +269,11 @@ def analyze_short(number: str) -> tuple[float, str | None, str | None] | None:
     return 0.5, sec, doc
 
 
+# The label words a "Nomor: 12/ABC" number is found from, in the order they are tried; no two
+# can start at one position or overlap, so one scan finds every occurrence of each.
+LABEL_KEYS = ("nomor", "no.", "no :", "no:", "nomer", "nmr")
+LABEL_KEY_RX = re.compile("|".join(re.escape(k) for k in LABEL_KEYS))
+_LABEL_ORDER = {k: n for n, k in enumerate(LABEL_KEYS)}
 LABELLED = re.compile(r"(?i:nomor|nomer|nmr|no)\.?(?:[ \t]+(?i:surat|naskah|agenda))?[ \t]*[:.]?[ \t]*"
                       r"(?P<num>[A-Za-z0-9][A-Za-z0-9.\-\u2010]{0,40}+[ ]?/[ ]?[A-Za-z0-9][A-Za-z0-9.\-\u2010]{0,40}+)"
                       r"(?![\w/])")
@@ -366,15 +373,16 @@ class IdLetterNumberRecognizer(Recognizer):
                 continue
             add(start, end, analyze_number, start)
         low = lower(text)
-        for key in ("nomor", "no.", "no :", "no:", "nomer", "nmr"):
-            for i in find_all(low, key):
-                if i and low[i - 1].isalpha():
-                    continue
-                m = LABELLED.match(text, i)
-                if not m:
-                    continue
-                start, end = m.span("num")
-                while end > start and text[end - 1] in ".-":
-                    end -= 1
-                add(start, end, analyze_short, i)
+        # one regex scan instead of one find a key (an "n" is cheap to test); hits taken key by key
+        hits = sorted((_LABEL_ORDER[k.group()], k.start()) for k in LABEL_KEY_RX.finditer(low))
+        for _, i in hits:
+            if i and low[i - 1].isalpha():
+                continue
+            m = LABELLED.match(text, i)
+            if not m:
+                continue
+            start, end = m.span("num")
+            while end > start and text[end - 1] in ".-":
+                end -= 1
+            add(start, end, analyze_short, i)
         return results

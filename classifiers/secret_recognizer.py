@@ -51,6 +51,9 @@ PUTTY = re.compile(r"PuTTY-User-Key-File-\d+: .*?(?:Private-MAC: [0-9a-fA-F]+|\Z
 # -- assignments --------------------------------------------------------------------
 # Where a key word occurs (in the lower-cased text); the key around it is then read.
 KEY_WORDS = ("pass", "pwd", "secret", "token", "sandi", "key", "auth", "credential", "kredensial")
+# Whether one of KEY_WORDS is in the text: "key" is tested first on its own (the private-key markers
+# hold it too), and "credential" and "kredensial" share "reden" (one scan for both).
+KEY_GATE = ("pass", "pwd", "secret", "token", "sandi", "auth", "reden")
 PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
 SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
@@ -216,6 +219,8 @@ class SecretRecognizer(Recognizer):
                 self.rules.append({
                     "id": r["id"], "rx": re.compile(r["regex"]), "score": float(r.get("score", 0.8)),
                     "keywords": tuple(str(k) for k in r.get("keywords") or ()),
+                    # (keyword, whether it is searched in the lower-cased text): worked out once
+                    "tests": tuple((str(k), str(k) == str(k).lower()) for k in r.get("keywords") or ()),
                     "entropy": float(r.get("entropy", 0)),
                     "left": bool(r.get("left_boundary", True)),
                     "en": desc.get("en", r["id"]), "id_": desc.get("id", desc.get("en", r["id"])),
@@ -228,9 +233,10 @@ class SecretRecognizer(Recognizer):
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         low = lower(text)
         out = []
-        if "private key" in low:
+        has_key = "key" in low  # both private-key markers hold "key": most texts skip their scans
+        if has_key and "private key" in low:
             out.extend(self._private_keys(text))
-        if "putty-user-key-file" in low:
+        if has_key and "putty-user-key-file" in low:
             for m in PUTTY.finditer(text):
                 out.append(self._res(m.start(), m.end(), 1.0, "putty-private-key",
                                      "PuTTY private key", "Kunci privat PuTTY"))
@@ -240,8 +246,8 @@ class SecretRecognizer(Recognizer):
         for rule in self.rules:
             if not rule["needs"] <= have:
                 continue
-            keywords = rule["keywords"]
-            if keywords and not any((k in text) if k != k.lower() else (k in low) for k in keywords):
+            tests = rule["tests"]
+            if tests and not any((k in low) if in_low else (k in text) for k, in_low in tests):
                 continue
             rx = rule["rx"]
             for m in rx.finditer(text):
@@ -255,7 +261,7 @@ class SecretRecognizer(Recognizer):
                 if rule["entropy"] and entropy(value) < rule["entropy"]:
                     continue
                 out.append(self._res(start, end, rule["score"], rule["id"], rule["en"], rule["id_"]))
-        if any(k in low for k in KEY_WORDS):
+        if has_key or any(k in low for k in KEY_GATE):
             out.extend(self._assignments(text, low))
         return dedupe(out) if out else out
 

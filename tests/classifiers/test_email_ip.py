@@ -157,3 +157,24 @@ def test_email_domain_check_is_offline(monkeypatch):
     m._tld.cache_clear()
     m.valid_domain.cache_clear()
     assert m.valid_domain("x@cimahikota.go.id") and not m.valid_domain("x@nowhere.invalidtld")
+
+
+@pytest.mark.parametrize("part, kept", [
+    ("header:message-id", False), ("Header:References", False), ("header:from", True), ("body", True),
+])
+def test_address_by_chunk_part_among_others(analyzer, part, kept):
+    chunks = [Chunk("Pesan dari humas.", "body"), Chunk("<ab12cd@mail.example.go.id>", part),
+              Chunk("Hubungi budi@example.go.id", "body")]
+    got = {f.text for f in analyzer.analyze(chunks) if f.entity_type == EMAIL}
+    assert got == ({"ab12cd@mail.example.go.id"} if kept else set()) | {"budi@example.go.id"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("ssh -p 2222 admin@server.example.go.id", False),
+    ("git clone git@github.com:org/repo", False),
+    ("TELNET ops@host.example.go.id", False),
+    ("Kirim ke admin@server.example.go.id", True),
+    ("Digitalisasi: admin@server.example.go.id", True),   # "git" inside a word is no login
+])
+def test_login_targets(analyzer, text, found):
+    assert any(f.entity_type == EMAIL for f in analyzer.analyze_text(text)) == found

@@ -221,3 +221,13 @@ def test_documented_custom_entry_loads_in_the_engine(tmp_path, monkeypatch):
     engine = analyze.build_engine()
     findings = analyze.Analyzer(engine).analyze_text("Nomor RSUD/123/KEU/2021 tentang biaya")
     assert [(f.entity_type, f.text) for f in findings if f.entity_type == E] == [(E, "RSUD/123/KEU/2021")]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    # every label form, several in one text, in any order
+    ("No. 12/Setda\nNomor: B-13/Dinkes\nNMR 14/BKD", {"12/Setda", "B-13/Dinkes", "14/BKD"}),
+    ("nomer : 15/Disdik, no: 16/Bappeda dan NO : 17/Inspektorat", {"15/Disdik", "16/Bappeda", "17/Inspektorat"}),
+    ("Ekonomi: 18/ABC", set()),     # "no" inside a word is no label
+])
+def test_labelled_short_numbers(analyzer, text, numbers):
+    assert {f.text for f in analyzer.analyze_text(text) if f.entity_type == E} == numbers

@@ -225,3 +225,30 @@ def test_vocabulary_from_yaml_is_used():
     text = "KHUSUS INTERNAL\nSifat: Khusus"
     got = {(text[r.start:r.end], r.recognition_metadata["dlp_level"]) for r in rec.analyze(text, [E])}
     assert got == {("KHUSUS INTERNAL", "terbatas"), ("Khusus", "terbatas")}
+
+
+@pytest.mark.parametrize("stamps, text, expected", [
+    # the default vocabulary is all capitals: looked for among the text's capitals first
+    (None, "R A H A S I A\nIsi surat.", "R A H A S I A"),
+    (None, "Lampiran II\n*** TERBATAS ***\nIsi.", "TERBATAS"),
+    (None, "AB RAHASIA CD\n[RAHASIA] Rencana kerja", "RAHASIA"),
+    # a keyword that is not plain capitals turns that filter off and is still found
+    ({"rahasia": ["RAHASİA"]}, "RAHASİA\nIsi surat.", "RAHASİA"),
+    ({"terbatas": ["TOP-LEVEL"]}, "TOP-LEVEL\nIsi surat.", "TOP-LEVEL"),
+])
+def test_stamp_keywords_any_vocabulary(stamps, text, expected):
+    from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
+
+    rec = ClassificationMarkingRecognizer(stamps=stamps) if stamps else ClassificationMarkingRecognizer()
+    assert expected in {text[r.start:r.end] for r in rec.analyze(text, [E])}
+
+
+@pytest.mark.parametrize("text", [
+    "Rahasia dapur ini sudah lama dikenal.",
+    "RAHASIAKU",                  # the capitals hold the keyword, the line is no stamp
+    "Jadwal: S E N I N - J U M A T",
+])
+def test_capitals_without_a_marking(text):
+    from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
+
+    assert ClassificationMarkingRecognizer().analyze(text, [E]) == []
