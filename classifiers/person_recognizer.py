@@ -38,9 +38,11 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import namedtuple
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from presidio_analyzer import RecognizerResult
 
@@ -114,11 +116,23 @@ LABEL_LAST = {"nama", "name", "lengkap", "pemohon", "pelapor", "pengadu", "narah
 # quantifiers are possessive (no backtracking into a word: faster on NIP, NIK, HP ...) and match the
 # same runs, since a word can only be followed by a space or end the run.
 RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]++ [A-Z][A-Za-z'\u2019\-]++(?: [A-Z][A-Za-z'\u2019\-]++)*")
+# RUN tests every character against its first class ([A-Z]: no literal the search can jump to).  On
+# the text's "shape", one byte per character (A: a capital; a: a small letter, ' or -; the space; "."
+# for anything else, the "?" that latin-1 puts for a character beyond it too), RUN_SHAPE starts with
+# a literal and finds exactly RUN's spans, scan and all about twice as fast.  Only \u2019, one of
+# RUN's word characters, has no byte of its own: a text holding it takes RUN itself.
+SHAPE = bytes(ord("A") if 65 <= c <= 90 else ord("a") if 97 <= c <= 122 or c in b"'-" else 32 if c == 32
+              else ord(".") for c in range(256))
+RUN_SHAPE = re.compile(rb"A[Aa]++ A[Aa]++(?: A[Aa]++)*")
 HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
              "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
              "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
 CAPITAL_ONLY_HON = {"teh", "om", "uni", "uda", "tuan", "dik", "koh", "cik", "miss", "nona"}  # lower case = a noun
 TITLE_WORDS = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "r", "rr", "tb", "ust", "ustadz", "ustazah"}
+NUMBERING = "0123456789.)| \t"  # what a list number or a table row's first cells are made of, before a name
+NUMBER_START = frozenset("0123456789|")  # (and how such a line starts)
+# "a.n. NAME" (atas nama): the account holder
+AN_FORMS = ("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")
 CONTACT_WORDS = {"hubungi", "menghubungi", "kontak", "kepada", "oleh", "bersama", "narahubung", "dengan"}
 TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
@@ -181,6 +195,10 @@ class PersonRecognizer(Recognizer):
         self.stop = frozenset(w.lower() for w in data.get("stop") or ()) | honorifics
         self.place_prefix = frozenset(w.lower() for w in data.get("place_prefix") or ())
         self.gate = self.given | HON_WORDS  # a run must hold one of these to be looked at (see analyze)
+        self._words: dict = {}  # a run's words in lower case -> _word_facts()
+        self._cleaned: dict = {}  # (span, mode) -> _clean_span()
+        # no place word is made of list-number characters (see _run): true of any real list
+        self.numbered = all(w.strip(NUMBERING) for w in self.place_prefix)
 
     # -- name checks ----------------------------------------------------------------
     def _clean(self, text: str, start: int, end: int, mode: str = "cut"):
@@ -191,11 +209,23 @@ class PersonRecognizer(Recognizer):
         are single-space separated (the NAME pattern), which keeps this cheap.
         """
         span = text[start:end]
+        got = self._cleaned.get((span, mode), False)  # (names recur: see _word_facts)
+        if got is False:
+            got = self._clean_span(span, mode)
+        if got is None:
+            return None
+        shift, length, keys = got
+        return start + shift, start + shift + length, keys
+
+    def _clean_span(self, span: str, mode: str):
+        """_clean() of a span, once for all its occurrences: (shift of its start, length, words) or None."""
+        start = 0
         words = span.split(" ")
         keys = span.lower().split(" ")  # lower() once, not per word
         if "." in span or "," in span or "'" in span or "\u2019" in span:
             keys = [k.strip(".,'\u2019") for k in keys]
         stop = self.stop
+        got = False
         if not stop.isdisjoint(keys):  # most candidates hold no stop word: nothing to cut
             if mode == "cut":
                 for i, k in enumerate(keys):
@@ -209,17 +239,23 @@ class PersonRecognizer(Recognizer):
                         words, keys = words[i + 1:], keys[i + 1:]
                         break
             else:
-                return None
-        # connectors and initials may not end a name
-        while words and (keys[-1] in CONNECTORS or (len(words[-1]) == 2 and words[-1][1] == "." and len(words) > 1)):
-            words, keys = words[:-1], keys[:-1]
-        n = len(keys) if CONNECTORS.isdisjoint(keys) else len([k for k in keys if k not in CONNECTORS])
-        length = len(" ".join(words))
-        # initials only (no word longer than two letters) is no name; words averaging three letters
-        # or more settle that without measuring each word
-        if not n or n > 4 or (length < 3 * len(words) and max(map(len, words)) <= 2):
-            return None
-        return start, start + length, keys
+                got = None
+        if got is not None:
+            # connectors and initials may not end a name
+            while words and (keys[-1] in CONNECTORS or (len(words[-1]) == 2 and words[-1][1] == "." and len(words) > 1)):
+                words, keys = words[:-1], keys[:-1]
+            n = len(keys) if CONNECTORS.isdisjoint(keys) else len([k for k in keys if k not in CONNECTORS])
+            length = len(" ".join(words))
+            # initials only (no word longer than two letters) is no name; words averaging three letters
+            # or more settle that without measuring each word
+            if not n or n > 4 or (length < 3 * len(words) and max(map(len, words)) <= 2):
+                got = None
+            else:
+                got = (start, length, tuple(keys))  # (shared by every occurrence: read only)
+        if len(self._cleaned) >= 20000:
+            self._cleaned.clear()
+        self._cleaned[span, mode] = got
+        return got
 
     def _known(self, keys) -> bool:
         return not self.known_names.isdisjoint(keys)
@@ -279,15 +315,22 @@ class PersonRecognizer(Recognizer):
         table_found, deferred = deferred, None
         claimed = {(s, e) for s, e, score, how in table_found if score > 0.6}
         self._fields(text, add)
-        self._caps_after_nama(text, low, add, nam)
+        if nam:  # (it reads only where "nama" stands)
+            self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
-        gate, run = self.gate, self._run
-        for m in RUN.finditer(text):  # only runs holding a given name or an honorific go further
+        seen, run = self._words, self._run
+        # (the same spans as RUN.finditer(text), about twice as fast: see RUN_SHAPE)
+        runs = RUN.finditer(text) if "\u2019" in text else \
+            RUN_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
+        for m in runs:  # only runs holding a given name or an honorific go further
             s, e = m.span()
             # RUN matches ASCII letters, ' and -, so the slice of ``low`` is the run's lower case
-            keys = low[s:e].split(" ")
-            if not gate.isdisjoint(keys):
-                run(text, s, e, keys, add, claimed)
+            words = low[s:e]
+            facts = seen.get(words)
+            if facts is None:
+                facts = self._word_facts(words)
+            if facts:
+                run(text, s, e, facts, add, best, claimed)
         self._after_anchors(text, add)
         self._signatures(text, low, add)
         for s, e, score, how in table_found:  # (add()'s last step)
@@ -301,21 +344,21 @@ class PersonRecognizer(Recognizer):
         # Overlaps are resolved before any RecognizerResult is built.  Spans sorted by start overlap
         # nowhere exactly when their bounds (start, end, start, end ...) are sorted too, and then
         # dedupe() would keep them all: it runs only when needed.
-        order = sorted(best)
-        bounds = list(chain.from_iterable(order))
+        if not best:
+            return []
+        order = sorted(best.items())  # (no two keys are equal: the values are never compared)
+        bounds = list(chain.from_iterable(map(itemgetter(0), order)))
         if bounds != sorted(bounds):
-            order = [(c.start, c.end) for c in dedupe([_Candidate(s, e, *best[s, e]) for s, e in order])]
+            order = [((c.start, c.end), (c.score, c.how))
+                     for c in dedupe([_Candidate(s, e, score, how) for (s, e), (score, how) in order])]
         # What self.result(ENTITY, s, e, score, None, reason(...), own_context=True) builds, inline: a
         # name-dense text has a result every ~50 bytes, and two calls per result showed in profiles.
-        results = []
+        # Positional arguments (keywords cost a third more; the fifth is analysis_explanation); no
+        # min(1.0, score): every score here is below 1.
         name, rid = self.name, self.id
-        for s, e in order:
-            score, how = best[s, e]
-            en, id_ = REASONS[how]
-            meta = {_NAME_KEY: name, _ID_KEY: rid, "dlp_reason": {"en": en, "id": id_}, _SCORED_KEY: True}
-            results.append(RecognizerResult(entity_type=ENTITY, start=s, end=e, score=min(1.0, score),
-                                            recognition_metadata=meta))
-        return results
+        return [RecognizerResult(ENTITY, s, e, score, None,
+                                 {_NAME_KEY: name, _ID_KEY: rid, "dlp_reason": {"en": en, "id": id_}, _SCORED_KEY: True})
+                for (s, e), (score, how) in order for en, id_ in [REASONS[how]]]
 
     def _after_anchors(self, text: str, add):
         """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses."""
@@ -341,15 +384,20 @@ class PersonRecognizer(Recognizer):
     def _signatures(self, text: str, low: str, add):
         """Name lines in signature blocks: under a job title ending in "," or "ttd.", above "NIP ..."."""
         below: set[int] = set()
-        for i in find_all(text, ",\n"):
+        # (str.find loops, not find_all(): a text has one such line or none, and a generator costs more)
+        i = text.find(",\n")
+        while i >= 0:
             below.add(i + 2)
+            i = text.find(",\n", i + 1)
         if "\r" in text:  # (a one-character test is much cheaper than looking for ",\r\n")
             for i in find_all(text, ",\r\n"):
                 below.add(i + 3)
-        for i in find_all(low, "ttd"):
+        i = low.find("ttd")
+        while i >= 0:
             nl = line_end(text, i)
             if nl < len(text) and text[nl] == "\n":
                 below.add(nl + 1)
+            i = low.find("ttd", i + 1)
         read: set[int] = set()  # line starts already matched with NAME_LINE: the same add() again is a no-op
         for start in sorted(below):
             p, hops = start, 0
@@ -373,7 +421,8 @@ class PersonRecognizer(Recognizer):
 
     def _fields(self, text: str, add):
         """``Label : Name`` - anchored on the colons, so prose costs next to nothing."""
-        for sep in (":", "\uff1a"):
+        # (a one-character test is next to free: no search for a full-width colon in most texts)
+        for sep in (":", "\uff1a") if "\uff1a" in text else (":",):
             for i in find_all(text, sep):
                 nxt = text[i + 1:i + 5].lstrip(" \t*_")[:1]
                 if not (nxt.isupper() or nxt in ("d", "b", "i", "s", "p")):
@@ -410,6 +459,8 @@ class PersonRecognizer(Recognizer):
 
     def _chat_stamps(self, text: str, add):
         """``[10.47, 6/9/2022] Name: ...`` - the speaker of a chat export line."""
+        if "]" not in text:  # (a one-character test is next to free)
+            return
         for i in find_all(text, "]"):
             a = line_start(text, i, 50)
             if i - a > 45 or not CHAT_STAMP.search(text, a, i + 1):
@@ -418,9 +469,31 @@ class PersonRecognizer(Recognizer):
             if m:
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "chat")
 
-    def _run(self, text: str, s: int, e: int, keys: list[str], add, claimed=frozenset()):
-        """Decide on one run of capitalised words (``keys``: its words in lower case) from what stands
-        around it (cheap rejects first).  ``claimed``: spans a better candidate already holds."""
+    def _word_facts(self, words: str):
+        """What the run pass needs to know of a run's words (``words``: the run in lower case), kept for
+        the next run of the same words: False when none is a given name or an honorific (the run is not
+        looked at), else (keys, stopless, known, lexicon).  ``keys``: the words; ``stopless``: no stop
+        word among them; ``known``: one is a known name; ``lexicon``: the score of the whole run as a
+        lexicon candidate (see _lexicon_runs), or None when it is none."""
+        keys = tuple(words.split(" "))  # (shared by every run of these words: read only)
+        if self.gate.isdisjoint(keys):
+            facts = False
+        else:
+            stopless = self.stop.isdisjoint(keys)
+            lexicon = None
+            if stopless and 2 <= len(keys) <= 4 and self._lexical(keys):
+                lexicon = 0.6 if self.known_names.issuperset(keys) else 0.55
+            facts = (keys, stopless, not self.known_names.isdisjoint(keys), lexicon)
+        if len(self._words) >= 20000:  # names recur, within a text and across texts; the rest is bounded
+            self._words.clear()
+        self._words[words] = facts
+        return facts
+
+    def _run(self, text: str, s: int, e: int, facts: tuple, add, best: dict, claimed=frozenset()):
+        """Decide on one run of capitalised words (``facts``: see _word_facts) from what stands around
+        it (cheap rejects first).  ``best``: add()'s table, for the common lexicon case (see the end);
+        ``claimed``: spans a better candidate already holds."""
+        keys, stopless, known, lexicon = facts
         if s:
             c = text[s - 1]
             if c.isalnum() or c in "@/#._":
@@ -430,8 +503,7 @@ class PersonRecognizer(Recognizer):
             t = text.index(" ", s) + 1  # Bapak Slamet Riyadi, Ceu Imas
             add(self._clean(text, t, e), 0.8, "honorific")
             return
-        if claimed and (s, e) in claimed and self.stop.isdisjoint(keys) \
-                and not text.startswith((",", " <", "<", '"<', '" '), e):
+        if claimed and (s, e) in claimed and stopless and not text.startswith((",", " <", "<", '"<', '" '), e):
             bar = text.rfind("|", s - 30 if s > 30 else 0, s)
             if bar >= 0 and not text[bar + 1:s].strip(" \t"):
                 # A name alone after the "|" of a table cell the table pass holds.  Before it stands no
@@ -439,32 +511,42 @@ class PersonRecognizer(Recognizer):
                 # of the checks below only the lexicon run could apply, and the cell outranks it.
                 return
         lo = s - 30 if s > 30 else 0
-        nl = text.rfind("\n", lo, s)
-        line_pre = text[nl + 1 if nl >= 0 else lo:s]  # at most 30 characters of the line before the run
-        bare = line_pre.strip(" \t([_*>-")
-        pre_words = line_pre.rsplit(None, 1)
-        pw_raw = pre_words[-1] if pre_words else ""
-        pw = pw_raw.lower().rstrip(".:,")
-        trigger = pw in TRIGGER_WORDS  # (the union of the honorifics, titles and contact words below)
+        cut = text[lo:s].rpartition("\n")  # (cheaper than rfind() with bounds, then a slice)
+        line_pre = cut[2]  # at most 30 characters of the line before the run
         post = text[e:e + 2]
-        known = not self.known_names.isdisjoint(keys)
-        pre_low = line_pre.lower()
-        if not (known or trigger or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
-                or pre_low.endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama "))):
-            return
-        if line_pre.rstrip().endswith((":", "\uff1a")):
-            return  # a field value: see _fields
-        if trigger:
-            if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
-                add(self._clean(text, s, e), 0.8, "honorific")
+        # A list number or a table's bars before the run ("12. ", "3 | "), the start of its line (shorter
+        # than 30 characters: no cut), is the common case: no word there, so no honorific, title, "a.n.",
+        # colon or place (self.numbered: no place word is made of such characters), and it is no bare line.
+        numbered = line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) \
+            and self.numbered
+        if numbered:
+            if not (known or post[:1] in (",", "<", ":", '"') or post == " <"):
                 return
-            if pw in TITLE_WORDS and pw_raw.endswith("."):
-                if not self._after_place(text, s):
-                    add(self._clean(text, s, e), 0.8, "title")
+        else:
+            bare = line_pre.strip(" \t([_*>-")
+            pre_words = line_pre.rsplit(None, 1)
+            pw_raw = pre_words[-1] if pre_words else ""
+            pw = pw_raw.lower().rstrip(".:,")
+            trigger = pw in TRIGGER_WORDS  # (the union of the honorifics, titles and contact words below)
+            # each "a.n." form holds an "n" in its last five characters: most lines need no lower case
+            tail = line_pre[-5:]
+            an = ("n" in tail or "N" in tail) and line_pre.lower().endswith(AN_FORMS)
+            if not (known or trigger or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
+                    or (an and not line_pre.lower().endswith("a.n "))):
                 return
-        if pre_low.endswith(("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")):
-            add(self._clean(text, s, e), 0.75, "account", "two")
-            return
+            if pw_raw.endswith((":", "\uff1a")):  # (line_pre.rstrip() ends with its last word)
+                return  # a field value: see _fields
+            if trigger:
+                if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
+                    add(self._clean(text, s, e), 0.8, "honorific")
+                    return
+                if pw in TITLE_WORDS and pw_raw.endswith("."):
+                    if not self._after_place(text, s):
+                        add(self._clean(text, s, e), 0.8, "title")
+                    return
+            if an:
+                add(self._clean(text, s, e), 0.75, "account", "two")
+                return
         if post:  # what follows the run: its first character picks the one case that can apply
             p0 = post[0]
             if p0 == ",":
@@ -474,25 +556,49 @@ class PersonRecognizer(Recognizer):
                         add(span, 0.8, "title")
                     return
             elif p0 == ":":
-                if not bare:
+                if not numbered and not bare:
                     if known:
                         add(self._clean(text, s, e, mode="strict"), 0.6, "chat")
                     return
             elif post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80]:
                 add(self._clean(text, s, e, mode="tail"), 0.8, "email", "two")
                 return
-        if trigger and pw in CONTACT_WORDS and known:
-            span = self._clean(text, s, e, mode="tail")
-            if span and span[2][0] in self.given:
-                add(span, 0.7, "contact")
-                return
-        if not bare and self.stop.isdisjoint(keys) and LINE_TAIL.match(text, e):
-            span = self._clean(text, s, e, mode="strict")
-            if span and self._signature_cue(text, s - len(line_pre), e):
-                add(span, 0.8, "signature", "two")
-                return
-        if known:
+        if not numbered:  # (a contact follows a word, a signature stands on a bare line)
+            if trigger and pw in CONTACT_WORDS and known:
+                span = self._clean(text, s, e, mode="tail")
+                if span and span[2][0] in self.given:
+                    add(span, 0.7, "contact")
+                    return
+            if not bare and stopless and LINE_TAIL.match(text, e):
+                span = self._clean(text, s, e, mode="strict")
+                if span and self._signature_cue(text, s - len(line_pre), e):
+                    add(span, 0.8, "signature", "two")
+                    return
+        if not known:
+            return
+        if not stopless:
             self._lexicon_runs(text, s, e, keys, add, claimed)
+            return
+        # The common case, _lexicon_runs(text, s, e, keys, add, claimed) for a run without a stop word,
+        # inline (a name-dense text has a run every ~250 bytes): the whole run is one candidate.
+        if lexicon is None or (claimed and (s, e) in claimed):
+            return
+        # _after_place(text, s) reads the last word of the 40 characters before the run: ``pw_raw``
+        # whenever that word lies whole in line_pre (after a blank, at the line's or the text's
+        # start), and unless it is a title (then the word before it counts) only that word decides.
+        if numbered:
+            pass  # (no place word)
+        elif pw_raw and (cut[1] or not lo or len(pre_words) == 2 or line_pre[0].isspace()) \
+                and pw not in TITLE_WORDS:
+            if pw in self.place_prefix:
+                return
+        elif self._after_place(text, s):
+            return
+        # add((s, e, keys), score, "lexicon"), inline: what stands before the run was checked above
+        if post[:1] != "@":
+            old = best.get((s, e))
+            if old is None or lexicon > old[0]:
+                best[s, e] = (lexicon, "lexicon")
 
     @staticmethod
     def _signature_cue(text: str, begin: int, end: int) -> bool:
@@ -522,8 +628,11 @@ class PersonRecognizer(Recognizer):
         if nam is None:
             nam = [m.start() for m in TABLE_HEADER_NA.finditer(low)]
         hits = nam + [m.start() for m in TABLE_HEADER_PE.finditer(low)]
+        if not hits:
+            return
         hits.sort()
         seen: set[int] = set()
+        after: dict = {}  # separator -> (starts, ends) of HEADER_CELL_AFTER[separator] in the text
         done_to = -1
         n = len(text)
         for h in hits:
@@ -540,12 +649,27 @@ class PersonRecognizer(Recognizer):
             b = text.find("\n", h, h + REACH)
             if b < 0:
                 b = min(n, h + REACH)
-            header = text[a:b]
-            sep = "|" if header.count("|") >= 2 else "\t" if "\t" in header else \
-                ";" if header.count(";") >= 2 else "," if header.count(",") >= 2 else None
+            # the header row is text[a:b] (counted in place: it is sliced only when it may name people)
+            sep = "|" if text.count("|", a, b) >= 2 else "\t" if text.find("\t", a, b) >= 0 else \
+                ";" if text.count(";", a, b) >= 2 else "," if text.count(",", a, b) >= 2 else None
             if sep is None:
                 continue
-            col = _person_column(header, sep)
+            # Can a cell start with a header word?  (See HEADER_CELL_AFTER; most rows, prose lines with
+            # commas among them, stop here.)  The matches after ";" or "," are found once per text (a
+            # long prose line is a "header row" for each hit in it): they hold no other separator, so
+            # none hides another, and the first one at or after ``a`` ends first.
+            if sep in ("|", "\t"):  # (a "|" or tab table has many separators but one header row)
+                cell_word = HEADER_CELL_AFTER[sep].search(text, a, b)
+            else:
+                found = after.get(sep)
+                if found is None:
+                    spans = [m.span() for m in HEADER_CELL_AFTER[sep].finditer(text)]
+                    found = after[sep] = ([x for x, _ in spans], [y for _, y in spans])
+                i = bisect_left(found[0], a)
+                cell_word = i < len(found[0]) and found[1][i] <= b
+            if not (cell_word or HEADER_CELL_START.match(text, a, b)):
+                continue
+            col = _person_column(text[a:b], sep)
             if col is None:
                 continue
             cell_name = _pipe_cell_name(col) if sep == "|" else None
@@ -651,6 +775,17 @@ class PersonRecognizer(Recognizer):
 # pattern, so together they find every occurrence of every word, as one str.find loop per word did.
 TABLE_HEADER_NA = re.compile(r"nam[ae]")
 TABLE_HEADER_PE = re.compile(r"pe(?:tugas|gawai|serta|nerima|mohon|numpang)")
+
+# A cell that can fullmatch PERSON_HEADER once stripped (str.strip(), then " *_:"; ``\s`` is what
+# str.strip() removes) starts with one of these words: a row where none starts a cell (at the row's
+# start or after a separator) has no person column (see _tables).  Searches with a literal first
+# character instead of a regex per cell: prose lines with commas are "header rows" too.  (The
+# look-ahead, implied by the words, rejects most cells in one step.)
+_HEADER_WORD_START = (r"[\s*_:]*(?=(?i:[nfpkares]))(?i:no|nam|full|pe(?:tugas|gawai|serta|nerima|mohon|numpang|nanggung|jabat|lapor)|"
+                      r"pasien|narahubung|pic|karyawan|anggota|responden|kepala|ahli|employee|staff|attendee|"
+                      r"passenger|patient)")
+HEADER_CELL_START = re.compile(_HEADER_WORD_START)
+HEADER_CELL_AFTER = {sep: re.compile(re.escape(sep) + _HEADER_WORD_START) for sep in ("|", "\t", ";", ",")}
 
 
 def _person_column(header: str, sep: str) -> int | None:

@@ -193,3 +193,56 @@ def test_pipe_table_cells(rec, text, name, why):
 ])
 def test_pipe_table_cells_without_a_name(rec, text):
     assert rec.analyze(text, [E]) == []
+
+
+# The run pass scans a byte "shape" of the text (RUN_SHAPE): it must find exactly RUN's runs, whatever
+# stands around them (letters beyond ASCII, apostrophes, hyphens, capitals inside words, odd blanks).
+@pytest.mark.parametrize("text", [
+    "Budi Santoso dan Siti Rahmawati",
+    "xBudi Santoso, NIP ABC Def",
+    "O'Neil Abdul-Rahman bin Yusuf",
+    "Élodie Santoso dan Ümit Wijaya; André Lubis",
+    "İbrahim Hasan\u00a0Nasution  Dewi Lestari",
+    "\u212aelvin Budi Santoso?Agus Wijaya",
+    "DAFTAR PENERIMA TUNJANGAN\n1 | Budi Santoso | NIK",
+    "Rina-Marpaung Budi' Santoso- Nur",
+    "\ud800Budi Santoso",
+    "A B Cd Ef",
+])
+def test_run_shape_finds_the_runs(text):
+    from dlp.classifiers.person_recognizer import RUN, RUN_SHAPE, SHAPE
+
+    shape = text.encode("latin-1", "replace").translate(SHAPE)
+    assert len(shape) == len(text)
+    assert [m.span() for m in RUN_SHAPE.finditer(shape)] == [m.span() for m in RUN.finditer(text)]
+
+
+# Names after a list number or a table row's first cells take the short path of the run pass; what
+# follows the name still decides.  (text, name or None, English reason)
+NUMBERED_ROWS = [
+    ("1. Budi Santoso, NIP 19880314 201403 1 007", "Budi Santoso", "Person's name (common Indonesian name)"),
+    ("12) Agus Wijaya, S.Kom.", "Agus Wijaya", "Person's name with a title or degree"),
+    ("3 | Dewi Lestari <dewi.lestari@contoh.go.id>", "Dewi Lestari", "Display name of an e-mail address"),
+    ("| 4 | Rina Marpaung | 0812", "Rina Marpaung", "Person's name (common Indonesian name)"),
+    ("5. Kota Bandung", None, None),
+    ("6. Kepala Dinas Sosial", None, None),
+]
+
+
+@pytest.mark.parametrize("text,name,why", NUMBERED_ROWS)
+def test_numbered_rows(rec, text, name, why):
+    found = {text[r.start:r.end]: r.recognition_metadata["dlp_reason"]["en"] for r in rec.analyze(text, [E])}
+    if name is None:
+        assert found == {}
+    else:
+        assert found.get(name) == why
+
+
+# A header cell naming people may stand anywhere in a ";" / "," row; prose with commas is no header.
+@pytest.mark.parametrize("text,names", [
+    ("no;nik;nama\n1;3273********0001;Benediktus Wahyudi", ["Benediktus Wahyudi"]),
+    ("NIK, Gol, *Nama Pegawai*\n3273********0001, III/b, Ignatius Karsono", ["Ignatius Karsono"]),
+    ("Data pegawai, sesuai daftar, telah diverifikasi\nsetelah itu, kami, Ignatius Karsono", []),
+])
+def test_delimited_header_anywhere(rec, text, names):
+    assert [text[r.start:r.end] for r in rec.analyze(text, [E])] == names
