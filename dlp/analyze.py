@@ -185,7 +185,7 @@ def _engine_class():
                 if not rec.is_loaded:
                     rec.load()
                     rec.is_loaded = True
-                found = rec.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
+                found = rec.analyze(text, entities, nlp_artifacts)  # (Presidio's order; positional is cheaper)
                 if found:
                     for res in found:
                         meta = res.recognition_metadata
@@ -224,10 +224,18 @@ def _engine_class():
                 got = self._dlp_per_call = (key, (recognizers, entities, blank))
             return got[1]
 
+        def _hooked(self, recognizers: list) -> list:
+            """The recognizers that override ``enhance_using_context`` (remembered per recognizer list)."""
+            got = self.__dict__.get("_dlp_hooked")
+            if got is None or got[0] is not recognizers:
+                hooked = [r for r in recognizers
+                          if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context]
+                got = self._dlp_hooked = (recognizers, hooked)
+            return got[1]
+
         def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
             key = "recognizer_identifier"
-            hooked = [r for r in recognizers
-                      if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context]
+            hooked = self._hooked(recognizers)
             if hooked:
                 by_id: dict = {}
                 for res in raw_results:
