@@ -134,6 +134,15 @@ class Check:
     id: str = ""
 
 
+# The failures whose text names no digits, built once (checks run per candidate number; read-only).
+_PLACEHOLDER = Check(False, "placeholder digits", "angka contoh")
+_SERIAL_0000 = Check(False, "serial 0000", "nomor urut 0000")
+_NPWP_TYPE_00 = Check(False, "taxpayer-type code 00", "kode jenis wajib pajak 00")
+_NPWP_LUHN = Check(False, "check digit (Luhn over the first 9 digits) fails",
+                   "digit kontrol (Luhn atas 9 digit pertama) salah")
+_NO_CARD_PREFIX = Check(False, "no known card issuer prefix", "awalan penerbit kartu tidak dikenal")
+
+
 @lru_cache(maxsize=8192)
 def _region_text(d: str) -> tuple[str, str]:
     """The reason text of a region code (the first 6 digits of ``d``; pass exactly those: cached)."""
@@ -195,18 +204,26 @@ def check_nik(d: str) -> Check:
     bad = _region_ok(d[:6])
     if bad:
         return bad
-    day, month, yy = int(d[6:8]), int(d[8:10]), int(d[10:12])
+    dmy = int(d[6:12])  # DDMMYY read as one number: one int() instead of three
+    day, month, yy = dmy // 10000, dmy // 100 % 100, dmy % 100
     female = day > 40
     if female:
         day -= 40
-    year = _birth_year(yy, month, day) if 1 <= day <= 31 else None
+    if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
+        # a date of every year (not 29 February): _birth_year's answer without its loop
+        today = _today()
+        year = 2000 + yy
+        if year > today.year or (year == today.year and (month, day) > (today.month, today.day)):
+            year -= 100
+    else:
+        year = _birth_year(yy, month, day) if 1 <= day <= 31 else None
     if year is None:
         return Check(False, f"{d[6:12]} is not a birth date (DDMMYY, day + 40 for women)",
                      f"{d[6:12]} bukan tanggal lahir (DDMMYY, tanggal + 40 untuk perempuan)")
     if d[12:] == "0000":
-        return Check(False, "serial 0000", "nomor urut 0000")
+        return _SERIAL_0000
     if junk(d):
-        return Check(False, "placeholder digits", "angka contoh")
+        return _PLACEHOLDER
     reg_en, reg_id = _region_text(d[:6])
     born = f"{year}-{month:02d}-{day:02d}"
     return Check(True, f"{reg_en}, born {born}, {'female' if female else 'male'}",
@@ -223,11 +240,12 @@ def check_kk(d: str) -> Check:
     bad = _region_ok(d[:6])
     if bad:
         return bad
-    day, month = int(d[6:8]), int(d[8:10])
+    dm = int(d[6:10])  # DDMM read as one number
+    day, month = dm // 100, dm % 100
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return Check(False, f"{d[6:12]} is not an issue date (DDMMYY)", f"{d[6:12]} bukan tanggal terbit (DDMMYY)")
     if junk(d):
-        return Check(False, "placeholder digits", "angka contoh")
+        return _PLACEHOLDER
     reg_en, reg_id = _region_text(d[:6])
     return Check(True, f"{reg_en}, issued {d[6:8]}-{d[8:10]}-{d[10:12]}",
                  f"{reg_id}, terbit {d[6:8]}-{d[8:10]}-{d[10:12]}")
@@ -272,12 +290,11 @@ def check_npwp15(d: str) -> Check:
     office).
     """
     if d[:2] == "00":
-        return Check(False, "taxpayer-type code 00", "kode jenis wajib pajak 00")
+        return _NPWP_TYPE_00
     if not luhn_ok(d[:9]):
-        return Check(False, "check digit (Luhn over the first 9 digits) fails",
-                     "digit kontrol (Luhn atas 9 digit pertama) salah")
+        return _NPWP_LUHN
     if junk(d[:9]):
-        return Check(False, "placeholder digits", "angka contoh")
+        return _PLACEHOLDER
     branch_en = "head office" if d[12:] == "000" else f"branch {d[12:]}"
     branch_id = "pusat" if d[12:] == "000" else f"cabang {d[12:]}"
     return Check(True, f"check digit valid, tax office {d[9:12]}, {branch_en}",
@@ -312,10 +329,10 @@ def check_card(d: str) -> Check:
             if not luhn_ok(d):
                 return Check(False, f"{brand} prefix but the Luhn check fails", f"awalan {brand} tetapi cek Luhn gagal")
             if junk(d[1:]):
-                return Check(False, "placeholder digits", "angka contoh")
+                return _PLACEHOLDER
             return Check(True, f"{brand}, {len(d)} digits, Luhn check digit valid",
                          f"{brand}, {len(d)} digit, digit kontrol Luhn valid")
-    return Check(False, "no known card issuer prefix", "awalan penerbit kartu tidak dikenal")
+    return _NO_CARD_PREFIX
 
 
 # --------------------------------------------------------------------------- labels
@@ -444,7 +461,7 @@ _CARD_LABEL_NOT = re.compile(r"[ \t]*(?:keluarga|tanda|identitas|pelajar|mahasis
                              re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Label:
     start: int
     end: int
@@ -571,6 +588,7 @@ class Scan:
         self._label_cache: dict[tuple[int, int], Label | None] = {}
         self._tokens: dict[tuple[int, int], list[int]] = {}   # line -> starts of its long numbers (table cells)
         self._lines: dict[tuple, tuple] = {}
+        self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
         self.dense = _NINE_DIGITS.match(text) is not None  # 9+ digits
         if not self.dense:
             return
@@ -579,11 +597,11 @@ class Scan:
             g = m[0]
             if g.isdigit():
                 if len(g) >= self.MIN_RUN_DIGITS:
-                    add((m.start(), m.end(), g, None))
+                    add((*m.span(), g, None))
                 continue
             sh = _shape(g.translate(_SHAPE))  # None: under MIN_RUN_DIGITS digits
             if sh is not None:
-                add((m.start(), m.end(), g.translate(_DROP_SEPS), sh))
+                add((*m.span(), g.translate(_DROP_SEPS), sh))
 
     # -- memo for the recognizers (e.g. the 16-digit decisions) -------------------------
     def memo(self, key: str, fn):
@@ -646,12 +664,15 @@ class Scan:
         text = self.text
         k, n = 0, len(labels)
         while k < n:  # labels are sorted: those of one line are consecutive
-            ls = text.rfind("\n", 0, labels[k][0]) + 1
             le = text.find("\n", labels[k][0])
             le = len(text) if le < 0 else le
             m = k + 1
             while m < n and labels[m][0] < le:
                 m += 1
+            if m - k < 2 and le <= hi:
+                k = m
+                continue  # one label: no header row (a line running on past the block may hold more)
+            ls = text.rfind("\n", 0, labels[k][0]) + 1
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in ID_CATEGORIES]
@@ -731,44 +752,41 @@ class Scan:
         got = self._label_cache.get(key, key)  # the key itself: not looked up yet (None is an answer)
         if got is not key:
             return got
-        lab = self._label_cache[key] = self._label_for(start, end, before, after, header_reach)
-        return lab
-
-    def _label_for(self, start: int, end: int, before: int, after: int, header_reach: int) -> Label | None:
+        # (the lookup itself is inline, not a second method: it runs for every candidate number)
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         line = self._lines.get((line_start, line_end, before, header_reach)) \
             or self._line(line_start, line_end, before, header_reach)
-        labels, starts = line[0], line[1]
+        labels = line[0]
+        i = bisect.bisect_left(line[1], start)
         hi = end + after + 40
-        i = bisect.bisect_left(starts, start)
-        # same line, before
-        if i:
+        lab = None
+        if i and labels[i - 1][1] <= hi and labels[i - 1][1] >= start - before \
+                and not _LONG_DIGITS.search(text, labels[i - 1][1], start):  # same line, before
             s, e, cat, word = labels[i - 1]
-            if e <= hi and e >= start - before and not _LONG_DIGITS.search(text, e, start):
-                return Label(s, e, cat, word, "line")
-        if line[2] is not None:  # alone on the line above
-            return line[2]
-        if line[3] is not None:  # a table row under a header row
-            tokens, heads = line[3]
-            col = bisect.bisect_right(tokens, start) - 1
-            if col >= 0 and heads[col] is not None:
-                s, e, cat, word = heads[col]
-                return Label(s, e, cat, word, "column")
-        # same line, after
-        for s, e, cat, word in labels[i:]:
-            if s < end:
-                continue
-            if s - end > after or _LONG_DIGITS.search(text, end, s):
-                break
-            if e <= hi:
-                return Label(s, e, cat, word, "after")
-        return None
+            lab = Label(s, e, cat, word, "line")
+        elif line[2] is not None:  # alone on the line above
+            lab = line[2]
+        elif line[3] is not None and (col := bisect.bisect_right(line[3][0], start) - 1) >= 0 \
+                and line[3][1][col] is not None:  # a table row under a header row
+            s, e, cat, word = line[3][1][col]
+            lab = Label(s, e, cat, word, "column")
+        else:  # same line, after
+            for s, e, cat, word in labels[i:]:
+                if s < end:
+                    continue
+                if s - end > after or _LONG_DIGITS.search(text, end, s):
+                    break
+                if e <= hi:
+                    lab = Label(s, e, cat, word, "after")
+                    break
+        self._label_cache[key] = lab
+        return lab
 
     def _line(self, line_start: int, line_end: int, before: int, header_reach: int) -> tuple:
-        """What :meth:`_label_for` needs of one line, computed once per line: its labels (and
+        """What :meth:`label_for` needs of one line, computed once per line: its labels (and
         their starts), the label alone on the line above, and the table header naming its columns."""
         key = (line_start, line_end, before, header_reach)
         got = self._lines.get(key)
@@ -821,15 +839,21 @@ class Scan:
         number of delimiters (two or more) is read cell by cell: a number takes the label that
         stands in its cell of the header row, or none (a "Keterangan" column).  Counting long
         numbers instead breaks on an empty cell, a spaced card number or a short phone number.
-        Returns (cell starts, the label of each cell or None), as :meth:`_label_for` reads it.
+        Returns (cell starts, the label of each cell or None), as :meth:`label_for` reads it.
         """
         text = self.text
-        head_end = text.find("\n", head_start)
-        head_end = len(text) if head_end < 0 else head_end
-        head, row = text[head_start:head_end], text[line_start:line_end]
-        for sep in ("|", "\t", ";", ","):
-            n = head.count(sep)
-            if n >= 2 and row.count(sep) == n:
+        # the header row's part is worked out once per header row, not once per row under it
+        got = self._heads.get(head_start)
+        if got is None:
+            head_end = text.find("\n", head_start)
+            head_end = len(text) if head_end < 0 else head_end
+            head = text[head_start:head_end]
+            got = self._heads[head_start] = (head, head_end, {}, [(sep, n) for sep in ("|", "\t", ";", ",")
+                                                                  if (n := head.count(sep)) >= 2])
+        head, head_end, by_sep, counts = got
+        row = text[line_start:line_end]
+        for sep, n in counts:
+            if row.count(sep) == n:
                 break
         else:
             return None
@@ -837,11 +861,13 @@ class Scan:
         while pos >= 0:
             starts.append(line_start + pos + 1)
             pos = row.find(sep, pos + 1)
-        labels: list = [None] * (n + 1)
-        for lab in self.labels_between(head_start, head_end):
-            col = head.count(sep, 0, lab[0] - head_start)
-            if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
-                labels[col] = lab
+        labels = by_sep.get(sep)
+        if labels is None:  # (shared by the rows of the table: read only)
+            labels = by_sep[sep] = [None] * (n + 1)
+            for lab in self.labels_between(head_start, head_end):
+                col = head.count(sep, 0, lab[0] - head_start)
+                if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
+                    labels[col] = lab
         return starts, labels
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
@@ -855,7 +881,7 @@ class Scan:
         line_end = text.find("\n", end)
         if len(self.row_tokens(line_start, len(text) if line_end < 0 else line_end)) >= 2:
             return True  # tested first: cached per line, and label_for needs it for the line anyway
-        # as in _line: the line above, at most 200 characters of it; and as in _label_for: a label
+        # as in _line: the line above, at most 200 characters of it; and as in label_for: a label
         # after the number ends by end + after + 40
         lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
         cats = MISTYPE_CATEGORIES[kind]
@@ -895,7 +921,7 @@ def scan(text: str) -> Scan:
 
 # --------------------------------------------------------------------------- 16-digit decision
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     entity: str
     start: int
@@ -1053,15 +1079,15 @@ def _substituted(sc: Scan) -> list[Decision]:
 def make_result(entity: str, start: int, end: int, score: float, en: str, id_: str,
                 recognizer, context_word: str | None = None) -> RecognizerResult:
     """A RecognizerResult carrying dlp's reason; marked as context-scored so no enhancer adds to it."""
-    meta = {
-        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-        RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-        "dlp_reason": {"en": en, "id": id_},
-    }
+    meta = {_NAME_KEY: recognizer.name, _ID_KEY: recognizer.id, _ENHANCED_KEY: True, "dlp_reason": {"en": en, "id": id_}}
     if context_word:
         meta["dlp_context"] = context_word
-    return RecognizerResult(entity, start, end, score, analysis_explanation=None, recognition_metadata=meta)
+    return RecognizerResult(entity, start, end, score, None, meta)  # (positional: one call per finding)
+
+
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_ENHANCED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 
 # --------------------------------------------------------------------------- base class
