@@ -23,12 +23,13 @@ account, a toll-free 0800 number), and it is 2-4 times slower (measured
 ``62``, checks the operator prefix or area code and the length, and reads
 the label in front of the number.
 
-How: a cheap regex finds tokens that start with ``+62``, ``62``, ``(0`` or
-``0``; code extracts the digits, cuts at whitespace to the longest valid
-number, and drops numbers glued to a longer digit token (an ISBN part, a bank
-account), bare 10-digit landline-looking strings without a phone label (bank
-accounts look like that), and numbers labelled as something else (``No. Rek``,
-``Meeting ID``, ``NIB``, ``ISBN`` ...).
+How: two cheap regexes find tokens that start with ``0`` or ``(0`` and with
+``62``, ``+62`` or ``+ 62``; the common writings come out of the regex already
+split into their parts, for the others code extracts the digits and cuts at
+whitespace to the longest valid number.  It drops numbers glued to a longer
+digit token (an ISBN part, a bank account), bare 10-digit landline-looking
+strings without a phone label (bank accounts look like that), and numbers
+labelled as something else (``No. Rek``, ``Meeting ID``, ``NIB``, ``ISBN`` ...).
 
 Source: Peraturan Menteri Kominfo on the national numbering plan (Rencana
 Dasar Teknis, area codes and mobile prefixes; ITU-T E.164 country code 62).
@@ -46,10 +47,28 @@ MOBILE_PREFIXES = frozenset(
     + [str(p) for p in range(881, 890)] + [str(p) for p in range(895, 900)])
 TWO_DIGIT_AREAS = frozenset(["21", "22", "24", "31", "61"])
 
-# Starts with a literal (+, 6, ( or 0) so the regex engine skips ahead by character set;
-# the look-behinds after the literal keep the number from starting inside a word or number.
-_CAND = re.compile(
-    r"(?:\+(?<![\w+]\+)[ \t]?62|62(?<![\w+]62)|\(0|0(?<![\w+]0))[\d() \t.\-\u2010-\u2015]{6,24}\d")
+# The candidates: "0" or "(0", and "62", "+62" or "+ 62", then 6-24 characters a number is written
+# with (_RUN) and a digit. The look-behinds keep a number from starting inside a word or number.
+# One regex with the four first characters makes the engine test every character against that
+# set; a regex starting with one literal skips ahead several times faster. So _ZERO finds the
+# "0" ones (a "(" before it opens the candidate) and _SIXTWO the "62" ones (a "+" or "+ " before
+# it opens the candidate), and analyze takes the earlier of the two.
+_RUN = r"[\d() \t.\-\u2010-\u2015]"  # what a number is written with
+_GENERAL = rf"{_RUN}{{6,24}}\d"
+# The shortcuts (the common writings, tried first) match exactly the text _GENERAL would: the
+# look-ahead fails wherever it would run on to a later digit (25 covers its whole reach), and
+# where a letter or digit follows (analyze drops those; leaving them to _GENERAL spares it the
+# test). Their groups already hold the number's parts, so _best need not split it; m.lastindex
+# tells which:
+#   4  a mobile number "0812-3456-7890", "0812 3456 7890", "081234567890", "(0812-3456-7890" (the
+#      bracket only opens it), "+62 812-3456-7890": operator prefix, mark, middle and last group;
+#   6  a landline with its area code in brackets "(022) 7315642": area code, subscriber number.
+_END = rf"(?![^\W_]|{_RUN}{{0,25}}\d)"
+_MOBILE = rf"(8\d\d)([-. ]?)(\d{{3,4}})\2(\d{{3,5}}){_END}"
+_ZERO = re.compile(rf"0(?<![\w+]0)(?:{_MOBILE}|(\d\d\d?)\)[ \t]?(\d{{5,8}}){_END}|{_GENERAL})")
+# a superset of the "62" that start or end a candidate's lead; _INTL and the "+" test decide
+_SIXTWO = re.compile(rf"62(?<!\w62)(?:[ \t.\-]?{_MOBILE}|{_GENERAL})")
+_INTL = re.compile(r"\+(?<![\w+]\+)[ \t]?62")
 _SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, sep, digits, ..., ""]
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
 _GLUED = re.compile(r"(?:\d[.\-/\u2010-\u2015]?|(?<!\d)\d{4,8}[ \t])\Z")
@@ -84,6 +103,17 @@ def classify(digits: str, intl: bool) -> tuple[str, str] | None:
     return None
 
 
+def _again(text: str, s: int, e: int) -> int:
+    """Where to search on after the candidate ``text[s:e]`` is rejected: after its first blank, else its end.
+
+    "407.000 0812-3456-7890" and "0812-3456-7890 0813-1111-2222" are one candidate each: the
+    phone in the first starts after its blank, and the second number of the second after the
+    first ends (a found number moves the search to its end instead).
+    """
+    blank = _BLANK.search(text, s + 1, e)
+    return blank.end() if blank else e
+
+
 class IdPhoneRecognizer(DigitRecognizer):
     """Indonesian phone numbers (+62 / 62 / 0 prefixes), validated by operator prefix or area code."""
 
@@ -98,72 +128,129 @@ class IdPhoneRecognizer(DigitRecognizer):
         if "0" not in text and "62" not in text:
             return []
         results = []
-        sc = None
+        label_for = None  # the shared Scan's, looked up at the first number
         pos = 0
+        n = len(text)
         last_end = -1  # where the last reported number ends
+        zero_at, sixtwo_at = _ZERO.search, _SIXTWO.search
+        # the next match of each regex from pos and where it starts (n + 1: none), kept while it
+        # still starts at or after pos
+        never = n + 1
+        zm = zero_at(text)
+        zq = zm.start() if zm else never
+        sm = sixtwo_at(text) if "62" in text else None
+        sq = sm.start() if sm else never
         while True:
-            m = _CAND.search(text, pos)
-            if m is None:
+            if zq < pos:
+                zm = zero_at(text, pos)
+                zq = zm.start() if zm else never
+            if sq < pos:
+                sm = sixtwo_at(text, pos)
+                sq = sm.start() if sm else never
+            nsn = None  # set by a shortcut: start, end, kind, nsn, shaped of the number
+            # The earlier match is the next candidate: a "(" or "+" opening it stands between the
+            # two matches' starts, so comparing these picks the same one.
+            if sq < zq:
+                m, r = sm, sq
+                if r >= pos + 2 and text[r - 2] == "+" and _INTL.match(text, r - 2):
+                    s = r - 2  # "+ 62"
+                elif r > pos and text[r - 1] == "+" and _INTL.match(text, r - 1):
+                    s = r - 1  # "+62"
+                elif r and text[r - 1] == "+":
+                    sm = sixtwo_at(text, r + 1)  # "x+62", or its "+" lies before pos: no candidate here
+                    sq = sm.start() if sm else never
+                    continue
+                else:
+                    s = r  # "62"
+                e = m.end()
+                if s < r and m.lastindex == 4:  # shortcut, international (see _END)
+                    prefix, _, mid, tail = m.group(1, 2, 3, 4)
+                    if prefix in MOBILE_PREFIXES:  # its 3+3+3 to 3+4+5 digits are always a valid length
+                        start, end, kind, nsn, shaped = s, e, "mobile", prefix + mid + tail, True
+                        if s > 0 and text[s - 1] == "(" and ")" in text[s:s + 5]:
+                            start -= 1  # "(+62) 812 ..."
+            elif zq < never:
+                m, q = zm, zq
+                s = q - 1 if q > pos and text[q - 1] == "(" else q
+                e = m.end()
+                shortcut = m.lastindex
+                if shortcut == 4:
+                    prefix, mark, mid, tail = m.group(1, 2, 3, 4)
+                    if prefix in MOBILE_PREFIXES:
+                        # as _best would: a bracket that only opens the number is left out; shaped
+                        # if more than one digit group
+                        start, end, kind, nsn, shaped = q, e, "mobile", prefix + mid + tail, mark != ""
+                elif shortcut == 6 and s < q:
+                    got = classify("0" + m[5] + m[6], False)
+                    if got:
+                        start, end, kind, nsn, shaped = s, e, got[0], got[1], True
+            else:
                 break
-            s = m.start()
-            # A rejected candidate is searched again from its next blank: "407.000 0812-3456-7890"
-            # and "0812-3456-7890 0813-1111-2222" are one candidate each, the phone in the first
-            # starts after its blank, and the second number of the second after the first ends.
-            blank = _BLANK.search(text, s + 1, m.end())
-            pos = blank.end() if blank else m.end()
             # glued to a longer digit token: "978-602-06-...", "12.0812...", "1234 0812 ...";
             # _GLUED can only match when a digit, a joining mark or a blank after a digit stands
             # right before the number, so the regex runs only then (most numbers follow a word).
             # Blanks after a number just reported do not glue: "(022) 7315642 0812-3456-7890".
             if s > 0:
                 c = text[s - 1]
-                if (c.isdigit() or c in _JOINERS or (c in " \t" and s > 1 and text[s - 2].isdigit())) \
-                        and not (last_end >= 0 and not text[last_end:s].strip(" \t")) \
+                if c == " " or c == "\t":  # most numbers follow a blank: test that first
+                    glued = s > 1 and text[s - 2].isdigit()
+                else:
+                    glued = c.isdigit() or c in _JOINERS
+                if glued and not (last_end >= 0 and not text[last_end:s].strip(" \t")) \
                         and _GLUED.search(text, max(0, s - 10), s):
+                    pos = _again(text, s, e)
                     continue
-            found = self._best(text, m)
-            if not found:
-                continue
-            start, end, kind, nsn, shaped = found
-            pos = end  # what follows the number may hold another one
-            if text[start] == "+" and start > 0 and text[start - 1] == "(" and ")" in text[start:start + 5]:
-                start -= 1  # "(+62) 812 ..."
-            if end < len(text) and (text[end].isalnum() or (text[end] in ".-" and text[end + 1:end + 2].isdigit())):
-                continue
-            if sc is None:
-                sc = scan(text)
-            lab = sc.label_for(start, end)
-            cat = lab.cat if lab else None
-            if cat and cat not in ("PHONE", "CARD") and lab.how in ("line", "above", "column"):
-                continue  # named as an account, a meeting ID, an ID number ... ("SIM card 08..." stays)
-            labelled = cat == "PHONE"
-            if kind == "landline" and not shaped and not labelled:
-                continue  # 0227208000: as likely a bank account as a phone
-            word = lab.word if labelled else None
-            number = "+62 " + nsn  # the national number, written international
+            if nsn is None:
+                found = self._best(text, s, e)
+                if not found:
+                    pos = _again(text, s, e)
+                    continue
+                start, end, kind, nsn, shaped = found
+                pos = end  # what follows the number may hold another one
+                if text[start] == "+" and start > 0 and text[start - 1] == "(" and ")" in text[start:start + 5]:
+                    start -= 1  # "(+62) 812 ..."
+                if end < n and (text[end].isalnum() or (text[end] in ".-" and text[end + 1:end + 2].isdigit())):
+                    continue
+            else:
+                pos = end  # (a shortcut's end is never followed by a letter or digit: see _END)
+            if label_for is None:
+                label_for = scan(text).label_for
+            lab = label_for(start, end)
+            if lab is None:
+                labelled = False
+            else:
+                cat = lab.cat
+                if cat and cat not in ("PHONE", "CARD") and lab.how in ("line", "above", "column"):
+                    continue  # named as an account, a meeting ID, an ID number ... ("SIM card 08..." stays)
+                labelled = cat == "PHONE"
+            # the national number, written international; the label word, if any, in the reason
             if kind == "mobile":
                 score = 0.9 if labelled else 0.75
-                en, id_ = f"Indonesian mobile number {number}", f"Nomor seluler Indonesia {number}"
+                en, id_ = "Indonesian mobile number +62 ", "Nomor seluler Indonesia +62 "
+            elif not shaped and not labelled:
+                continue  # 0227208000: as likely a bank account as a phone
             else:
                 score = 0.85 if labelled else 0.6
-                en, id_ = f"Indonesian landline number {number}", f"Nomor telepon rumah/kantor Indonesia {number}"
+                en, id_ = "Indonesian landline number +62 ", "Nomor telepon rumah/kantor Indonesia +62 "
+            word = lab.word if labelled else None
             if word:
-                en += f" (labelled “{word}”)"
-                id_ += f" (berlabel “{word}”)"
+                en, id_ = f"{en}{nsn} (labelled “{word}”)", f"{id_}{nsn} (berlabel “{word}”)"
+            else:
+                en, id_ = en + nsn, id_ + nsn
             results.append(make_result("PHONE_NUMBER", start, end, score, en, id_, self, word))  # (self.result)
             last_end = end
         return results
 
     @staticmethod
-    def _best(text: str, m: re.Match):
-        """The longest valid number in the candidate, cut only at whitespace between digit groups:
-        (start, end, kind, national number, shaped), or None."""
-        s = m.start()
-        cand = m.group()
+    def _best(text: str, s: int, e: int):
+        """The longest valid number in the candidate ``text[s:e]``, cut only at whitespace between
+        digit groups: (start, end, kind, national number, shaped), or None."""
+        cand = text[s:e]
         intl = cand[0] == "+"
         parts = _SPLIT.split(cand)  # [lead, group, sep, group, ..., group, ""]: the candidate ends with a digit
         lead = parts[0]
         bracket = lead == "("
+        pos = s + len(lead)  # text offset of the current group
         if bracket and not parts[2].startswith(")"):
             # "(0896-2718-4405)": the bracket encloses the number, it is no area-code bracket
             s += 1
@@ -178,8 +265,7 @@ class IdPhoneRecognizer(DigitRecognizer):
             if len(digits) > 15:
                 return None
             got = classify(digits, intl)
-            return (s, m.end(), got[0], got[1], intl or bracket or last > 1) if got else None
-        pos = m.start() + len(lead)  # text offset of the current group
+            return (s, e, got[0], got[1], intl or bracket or last > 1) if got else None
         digits = ""
         best = None
         for k in range(1, last + 1, 2):

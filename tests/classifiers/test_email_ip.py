@@ -1,8 +1,12 @@
 """EMAIL_ADDRESS and IP_ADDRESS: addresses vs. handles, Message-IDs, login targets and version numbers."""
 from __future__ import annotations
 
+import ipaddress
+import random
+
 import pytest
 
+from dlp.classifiers.email_ip_recognizers import address_level
 from dlp.models import Chunk
 
 EMAIL, IP = "EMAIL_ADDRESS", "IP_ADDRESS"
@@ -178,3 +182,40 @@ def test_address_by_chunk_part_among_others(analyzer, part, kept):
 ])
 def test_login_targets(analyzer, text, found):
     assert any(f.entity_type == EMAIL for f in analyzer.analyze_text(text)) == found
+
+
+def _ipaddress_level(number: int) -> str:
+    ip = ipaddress.IPv4Address(number)
+    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+
+
+def _boundaries() -> list[int]:
+    """Every first and last address of ipaddress's special IPv4 networks, and their neighbours."""
+    c = ipaddress.IPv4Address._constants
+    nets = list(c._private_networks) + list(getattr(c, "_private_networks_exceptions", ())) + [
+        c._loopback_network, c._linklocal_network, c._multicast_network, c._public_network, c._reserved_network]
+    out = set()
+    for n in nets:
+        for b in (int(n.network_address), int(n.broadcast_address)):
+            out.update(x for x in (b - 1, b, b + 1) if 0 <= x < 2 ** 32)
+    return sorted(out)
+
+
+def test_ipv4_level_is_ipaddress_level():
+    # address_level answers IPv4 from a range table instead of ipaddress: the same answer at every
+    # boundary of ipaddress's networks, at both ends of every first octet and at random addresses
+    rng = random.Random(7)
+    numbers = _boundaries() + [o << 24 for o in range(256)] + [(o << 24) | 0xFFFFFF for o in range(256)]
+    numbers += [rng.getrandbits(32) for _ in range(20000)]
+    for x in numbers:
+        dotted = f"{x >> 24}.{x >> 16 & 255}.{x >> 8 & 255}.{x & 255}"
+        assert address_level(dotted) == _ipaddress_level(x), dotted
+        assert address_level(dotted + "/24") == _ipaddress_level(x), dotted
+
+
+@pytest.mark.parametrize("value, level", [
+    ("010.001.002.003", "private"), ("192.168.001.010", "private"), ("8.8.8.8", "public"),
+    ("172.32.0.1", "public"), ("172.31.255.255", "private"), ("fe80::1", "private"),
+    ("::ffff:10.0.0.1", "private"), ("2001:4860::8888", "public"), ("1.2.3", None)])
+def test_address_level_writings(value, level):
+    assert address_level(value) == level

@@ -128,3 +128,38 @@ def test_recognizer_alone_span_and_reason():
     (r,) = IdPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
     assert text[r.start:r.end] == "0896-2718-4405"
     assert "+62 89627184405" in r.recognition_metadata["dlp_reason"]["en"]
+
+
+# The common writings take a shortcut in the candidate regex, the rest its general branch and
+# _best: both must give the same span, here and where a writing is one step off the shortcut's.
+WRITINGS = [
+    ("(0812-3456-7890)", ["0812-3456-7890"]),                         # a bracket around the number
+    ("Narahubung ((022) 2768900, budi@x.go.id", ["(022) 2768900"]),
+    ("(022)4766519", ["(022)4766519"]),
+    ("(0274) 512345", ["(0274) 512345"]),
+    ("(0812) 3456 7890", ["(0812) 3456 7890"]),
+    ("HP + 62 812 3456 7890", ["+ 62 812 3456 7890"]),
+    ("(+62) 812-3456-7890", ["(+62) 812-3456-7890"]),
+    ("+62.812.3456.7890", ["+62.812.3456.7890"]),
+    ("+62 812-3456-7890, +62 813-1111-2222", ["+62 812-3456-7890", "+62 813-1111-2222"]),
+    ("HP 0812-3456-78901", ["0812-3456-78901"]),                        # 12-digit national number
+    ("HP 0812-3456-7890 12", ["0812-3456-7890"]),                       # a digit group follows
+    ("HP:0812.3456.7890.", ["0812.3456.7890"]),
+    ("0812 3456-7890", ["0812 3456-7890"]),                             # mixed marks: general branch
+    ("62812-3456-7890", ["62812-3456-7890"]),
+    ("0800-1234-5678", []),                                             # not an operator prefix
+    ("(021) 123456789", []),                                            # subscriber number too long
+    ("a+62 812-3456-7890", []),                                         # "+" inside a word
+    ("x62 812-3456-7890", []),
+    ("++62 812-3456-7890", []),
+    ("0812-3456-7890x", []),
+    ("12.0812-3456-7890", []),
+]
+
+
+@pytest.mark.parametrize("text, numbers", WRITINGS)
+def test_writings_shortcut_and_general(text, numbers):
+    from dlp.classifiers.id_phone_recognizer import IdPhoneRecognizer
+
+    got = [text[r.start:r.end] for r in IdPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert got == numbers
