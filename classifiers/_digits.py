@@ -1115,7 +1115,16 @@ class DigitRecognizer(EntityRecognizer):
         pass
 
     def wanted(self, entities) -> bool:
-        return not entities or any(e in entities for e in self.supported_entities)
+        if not entities:
+            return True
+        if type(entities) is not tuple:  # a list may change between calls: ask every time
+            return any(e in entities for e in self.supported_entities)
+        last = self.__dict__.get("_wanted")  # dlp's engine passes one tuple per registry state: remember it
+        if last is not None and last[0] is entities:
+            return last[1]
+        ok = any(e in entities for e in self.supported_entities)
+        self._wanted = (entities, ok)  # (one tuple: read and written whole, also across threads)
+        return ok
 
     def analyze(self, text, entities, nlp_artifacts=None):
         """Scan the text once (the scan is shared by all number recognizers), then :meth:`decide`."""

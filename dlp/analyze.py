@@ -197,7 +197,14 @@ def _engine_class():
                             meta[name_key] = rec.name
                     results.extend(found)
             results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
-            floor = {rec.id: rec.score_thresholds for rec in recognizers if rec.score_thresholds}
+            floor = {}
+            for rec in recognizers:
+                # (the stored dict, read only here: the property hands out a copy on every read)
+                limits = rec.__dict__.get("_score_thresholds")
+                if limits is None:
+                    limits = rec.score_thresholds
+                if limits:
+                    floor[rec.id] = limits
             default = self.default_score_threshold
             if not floor:
                 low = max(min_score, default)
@@ -218,7 +225,7 @@ def _engine_class():
             got = self.__dict__.get("_dlp_per_call")
             if got is None or got[0] != key:
                 recognizers = self.registry.get_recognizers(language=language, all_fields=True)
-                entities = self.get_supported_entities(language=language)
+                entities = tuple(self.get_supported_entities(language=language))  # immutable: see DigitRecognizer.wanted
                 # the no-op engine's artifacts are empty whatever the text; nothing writes to them
                 blank = self.nlp_engine.process_text("", language) if isinstance(self.nlp_engine, NoOpNlpEngine) else None
                 got = self._dlp_per_call = (key, (recognizers, entities, blank))
