@@ -248,7 +248,8 @@ class PersonRecognizer(Recognizer):
             length = len(" ".join(words))
             # initials only (no word longer than two letters) is no name; words averaging three letters
             # or more settle that without measuring each word
-            if not n or n > 4 or (length < 3 * len(words) and max(map(len, words)) <= 2):
+            if not n or n > 4 or (length < 3 * len(words) and max(map(len, words)) <= 2) \
+                    or TITLE_WORDS.issuperset(keys):  # "Bapak Drs. H. Ahmad": "Drs" alone is a title, no name
                 got = None
             else:
                 got = (start, length, tuple(keys))  # (shared by every occurrence: read only)

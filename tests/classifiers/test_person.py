@@ -105,6 +105,20 @@ def test_recognizer_alone(rec, text, name):
     assert name in [text[r.start:r.end] for r in rec.analyze(text, [E])]
 
 
+# A title between the honorific and the name is no name of its own: only the name is reported.
+TITLED = [
+    ("Kepada Yth. Bapak Drs. H. Ahmad Fauzi, M.Si.", ["Ahmad Fauzi"]),
+    ("Yth. Ibu Dra. Siti Aminah", ["Siti Aminah"]),
+    ("Bapak Prof. Budi Santoso hadir", ["Budi Santoso"]),
+    ("Ibu Hj. Ratna Sari", ["Ratna Sari"]),
+]
+
+
+@pytest.mark.parametrize("text,names", TITLED)
+def test_title_after_honorific_is_no_name(analyzer, text, names):
+    assert _names(analyzer, text) == names
+
+
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_no_junk_name(analyzer, text):
     assert _names(analyzer, text) == []
