@@ -135,6 +135,11 @@ def sniff(data: bytes) -> str:
         return "application/pdf"  # a PDF with bytes before its header: readers accept it
     if mt == "application/octet-stream" and _looks_like_utf8_text(head):
         return "text/plain"  # libmagic gives up on very short texts ("ok", "x")
+    if mt not in EXTRACTORS and _looks_like_text(head):
+        # libmagic takes some texts for a format by their first bytes: "SPT Tahunan", "SPPD",
+        # "NPWP;Nama" and "PA Kantor" for HP-GL, "P1 Prioritas" for a PBM image.  Bytes that read
+        # as text, without a control character, are scanned as the text they are.
+        return _sniff_text(head, "text/plain")
     return mt
 
 
@@ -149,6 +154,20 @@ def _looks_like_utf8_text(head: bytes) -> bool:
         if exc.start < len(sample) - 3:  # only a character cut at the end of the sample is allowed
             return False
     return not _CONTROL.search(sample)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-8 or Windows-1252 text: no control characters, and every byte a character of one of them."""
+    sample = head[:65536]
+    if _CONTROL.search(sample):
+        return False
+    if _looks_like_utf8_text(sample):
+        return True
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _sniff_zip(data: bytes) -> str:

@@ -48,3 +48,21 @@ def test_undefined_cp1252_bytes_still_decode():
     data = b"Nomor: 0812 3456 7890 \x81\x8d end"
     ex = extract_bytes(data)
     assert "0812 3456 7890" in ex.chunks[0].text
+
+
+# Texts whose first bytes libmagic takes for another format (HP-GL for "SP", "NP", "PA"; a PBM
+# image for "P1"): common openings of Indonesian administrative texts, which must be read as text.
+@pytest.mark.parametrize("opening", ["SPPD Perjalanan Dinas", "SPT Tahunan PPh", "NPWP;Nama;Nilai", "PA Kantor Wilayah",
+                                     "P1 Prioritas tinggi", "SP2D nomor 12"])
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_text_libmagic_takes_for_another_format(opening, encoding):
+    data = f"{opening}\nPemohon caf\u00e9: NIK 3171012304850001\n".encode(encoding)
+    assert sniff(data) == "text/plain"
+    ex = extract_bytes(data)
+    assert ex.errors == [] and "3171012304850001" in ex.chunks[0].text
+
+
+def test_binary_of_an_unsupported_format_stays_unsupported():
+    data = b"SP" + bytes(range(256)) * 4  # control bytes: no text
+    assert sniff(data) != "text/plain"
+    assert [e.code for e in extract_bytes(data).errors] == ["unsupported"]
