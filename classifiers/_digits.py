@@ -468,6 +468,9 @@ class Label:
     cat: str
     word: str
     how: str  # "line" (same line), "above" (line above), "column" (table header), "after"
+    # the categories of the labels joined to this one by "/" before it ("NIK/NIP:" -> ("NIK",) for
+    # the NIP label): a combined field may hold either number
+    also: tuple = ()
 
 
 # --------------------------------------------------------------------------- runs and windows
@@ -766,7 +769,12 @@ class Scan:
         if i and labels[i - 1][1] <= hi and labels[i - 1][1] >= start - before \
                 and not _LONG_DIGITS.search(text, labels[i - 1][1], start):  # same line, before
             s, e, cat, word = labels[i - 1]
-            lab = Label(s, e, cat, word, "line")
+            also = ()
+            j = i - 2
+            while j >= 0 and text[labels[j][1]:s].strip(" \t.") == "/":  # "NIK/NIP", "No. KK / NIK", "NIP./NRP"
+                s, also = labels[j][0], also + (labels[j][2],)
+                j -= 1
+            lab = Label(s, e, cat, text[s:e] if also else word, "line", also)
         elif line[2] is not None:  # alone on the line above
             lab = line[2]
         elif line[3] is not None and (col := bisect.bisect_right(line[3][0], start) - 1) >= 0 \
@@ -968,6 +976,8 @@ def decide16(sc: Scan) -> list[Decision]:
         lab = sc.label_for(w.start, w.end)
         cat = lab.cat if lab else None
         word = lab.word if lab else None
+        if lab is not None and lab.also:
+            cat = _combined_cat16(cat, lab.also, d, nik.ok)
         near_en, near_id = labelled(word)
         if cat == "KK":
             kk = check_kk(d)
@@ -1021,6 +1031,18 @@ def _decisions_by_entity(sc: Scan) -> dict[str, list[Decision]]:
     for d in sc.memo("16", decide16):
         out.setdefault(d.entity, []).append(d)
     return out
+
+
+def _combined_cat16(cat: str, also: tuple, d: str, nik_ok: bool) -> str:
+    """The category a combined label ("NIK/NIP", "NIP/NIK", "KK/NIK") gives a 16-digit number:
+    the nearest label's, unless the number fails it and passes the check of one joined to it."""
+    def fits(c: str) -> bool:
+        return (c == "NIK" and nik_ok) or (c == "KK" and check_kk(d).ok) \
+            or (c == "NPWP" and (nik_ok or (d[0] == "0" and check_npwp15(d[1:]).ok))) or c == "CARD" and check_card(d).ok
+
+    if fits(cat):
+        return cat
+    return next((c for c in also if fits(c)), cat)
 
 
 _EXAMPLE = re.compile(r"(?<![a-z])(?:contoh|misal(?:nya)?|example|e\.g\.|format|dummy|sampel|sample)(?![a-z])",

@@ -33,6 +33,8 @@ def _decide(sc):
             continue
         lab = sc.label_for(w.start, w.end)
         cat, word = (lab.cat, lab.word) if lab else (None, None)
+        if chk.ok and cat != "NIP" and lab is not None and "NIP" in lab.also:
+            cat = "NIP"  # a combined field ("NIK/NIP:") and a valid NIP
         near_en, near_id = labelled(word)
         if cat == "NIP":
             if chk.ok:

@@ -39,6 +39,8 @@ POSITIVES = [
     ("No. KTP 3273013204850003", "3273013204850003"),
     ("NIK : 3273 0163 0485 0000", "3273 0163 0485 0000"),
     ("N.I.K. 9912016304850003", "9912016304850003"),              # a dotted label names it too
+    (f"NIK/NIP: {NIK_M}", NIK_M),                                   # a combined field: the NIK fits it
+    (f"No. KK / NIK : {NIK_F}", NIK_F),
     ("No. KTP\n9912016304850003", "9912016304850003"),             # label on the line above
 ]
 

@@ -33,6 +33,8 @@ POSITIVES = [
     (f"NIP: {NIP[:8]}-{NIP[8:14]}-{NIP[14]}-{NIP[15:]}", f"{NIP[:8]}-{NIP[8:14]}-{NIP[14]}-{NIP[15:]}"),
     ("NIP: 198513232010011001", "198513232010011001"),       # labelled, month 13: still reported
     ("N.I.P. 198513232010011001", "198513232010011001"),     # a dotted label names it too
+    (f"NIP/NIK : {NIP}", NIP),                                # a combined field: the NIP fits it
+    (f"NIP./NRP: {NIP}", NIP),
 ]
 
 NEGATIVES = [
