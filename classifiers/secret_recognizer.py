@@ -256,7 +256,9 @@ class SecretRecognizer(Recognizer):
                 g = "secret" if "secret" in rx.groupindex else 0
                 start, end = m.span(g)
                 value = text[start:end]
-                if is_placeholder(value):
+                # (a URL is a placeholder for an assigned password, not for a rule whose secret is one:
+                # a Slack webhook)
+                if is_placeholder(value) and not value.startswith(("https://", "http://")):
                     continue
                 if rule["entropy"] and entropy(value) < rule["entropy"]:
                     continue
