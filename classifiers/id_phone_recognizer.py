@@ -189,14 +189,15 @@ class IdPhoneRecognizer(DigitRecognizer):
             # glued to a longer digit token: "978-602-06-...", "12.0812...", "1234 0812 ...";
             # _GLUED can only match when a digit, a joining mark or a blank after a digit stands
             # right before the number, so the regex runs only then (most numbers follow a word).
-            # Blanks after a number just reported do not glue: "(022) 7315642 0812-3456-7890".
+            # Blanks or one slash after a number just reported do not glue: "(022) 7315642 0812-3456-7890",
+            # "081234567890/085711223344".
             if s > 0:
                 c = text[s - 1]
                 if c == " " or c == "\t":  # most numbers follow a blank: test that first
                     glued = s > 1 and text[s - 2].isdigit()
                 else:
                     glued = c.isdigit() or c in _JOINERS
-                if glued and not (last_end >= 0 and not text[last_end:s].strip(" \t")) \
+                if glued and not (last_end >= 0 and text[last_end:s].strip(" \t") in ("", "/")) \
                         and _GLUED.search(text, max(0, s - 10), s):
                     pos = _again(text, s, e)
                     continue
