@@ -127,6 +127,12 @@ RUN_SHAPE = re.compile(rb"A[Aa]++ A[Aa]++(?: A[Aa]++)*")
 HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
              "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
              "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
+# Greetings written before "Pak"/"Bu" + a name in chats and e-mails ("Halo Pak Bambang"), and the
+# short forms of address they take: the run then starts with the greeting, not the honorific.
+GREETINGS = {"halo", "hallo", "hai", "hi", "dear", "siap", "selamat", "assalamualaikum", "assalamu'alaikum",
+             "terima", "kasih", "makasih", "permisi", "maaf", "mohon", "yth", "kepada", "pagi", "siang", "sore",
+             "malam"}
+ADDRESS_WORDS = {"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "bang", "sdr", "sdri"}
 CAPITAL_ONLY_HON = {"teh", "om", "uni", "uda", "tuan", "dik", "koh", "cik", "miss", "nona"}  # lower case = a noun
 TITLE_WORDS = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "r", "rr", "tb", "ust", "ustadz", "ustazah"}
 NUMBERING = "0123456789.)| \t"  # what a list number or a table row's first cells are made of, before a name
@@ -504,6 +510,15 @@ class PersonRecognizer(Recognizer):
             t = text.index(" ", s) + 1  # Bapak Slamet Riyadi, Ceu Imas
             add(self._clean(text, t, e), 0.8, "honorific")
             return
+        if k0 in GREETINGS:
+            # "Halo Pak Bambang", "Selamat Pagi Bu Rina,", "Siap Pak Dedi": a greeting starts the run
+            i = 1
+            while i < len(keys) - 1 and keys[i] in GREETINGS:
+                i += 1
+            if i < len(keys) - 1 and keys[i] in ADDRESS_WORDS:
+                t = s + len(" ".join(keys[:i + 1])) + 1  # (keys are the run's words, lower-cased)
+                add(self._clean(text, t, e), 0.8, "honorific")
+                return
         if claimed and (s, e) in claimed and stopless and not text.startswith((",", " <", "<", '"<', '" '), e):
             bar = text.rfind("|", s - 30 if s > 30 else 0, s)
             if bar >= 0 and not text[bar + 1:s].strip(" \t"):

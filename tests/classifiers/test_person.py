@@ -114,6 +114,22 @@ TITLED = [
 ]
 
 
+# A greeting before "Pak"/"Bu" in chats and e-mails starts the run of capitalised words.
+GREETED = [
+    ("Halo Pak Bambang, data sudah saya kirim", ["Bambang"]),
+    ("Selamat Pagi Bu Rina Kartika,", ["Rina Kartika"]),
+    ("Siap Pak Dedi.", ["Dedi"]),
+    ("Assalamualaikum Bu Rina, berikut datanya", ["Rina"]),
+    ("Gedung Ibu Kota Nusantara", []),
+    ("Mohon Bapak Ibu Hadir", []),
+]
+
+
+@pytest.mark.parametrize("text,names", GREETED)
+def test_greeting_before_honorific(analyzer, text, names):
+    assert _names(analyzer, text) == names
+
+
 @pytest.mark.parametrize("text,names", TITLED)
 def test_title_after_honorific_is_no_name(analyzer, text, names):
     assert _names(analyzer, text) == names
