@@ -141,6 +141,10 @@ NUMBER_START = frozenset("0123456789|")  # (and how such a line starts)
 AN_FORMS = ("a.n. ", "a.n.", "a/n ", "an. ", "atas nama ", "a.n ")
 CONTACT_WORDS = {"hubungi", "menghubungi", "kontak", "kepada", "oleh", "bersama", "narahubung", "dengan"}
 TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
+# An abbreviated honorific with its dot, then one capitalised word that no other one follows.
+# Only abbreviations: after "Pak." or "Bu." the dot may end a sentence ("Terima kasih, Bu. Baik, ...").
+HON_DOT_ONE = re.compile(r"(?<![\w.])(?:Sdr|Sdri|Sdra|Bpk|Bp)\.[ \t]+"
+                         r"(?P<name>[A-Z][a-z]{2,}(?:['\-][A-Za-z]+)?)(?![\w'\-]|[ \t]+[A-Z])")
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
 CHAT_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})[ \t]*:[ \t]")
@@ -325,6 +329,8 @@ class PersonRecognizer(Recognizer):
         if nam:  # (it reads only where "nama" stands)
             self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
+        if ". " in text:
+            self._one_name_after_honorific(text, add)
         seen, run = self._words, self._run
         # (the same spans as RUN.finditer(text), about twice as fast: see RUN_SHAPE)
         runs = RUN.finditer(text) if "\u2019" in text else \
@@ -463,6 +469,12 @@ class PersonRecognizer(Recognizer):
             m = CAPS_AFTER_NAMA.match(text, i)
             if m:
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "field", "two")
+
+    def _one_name_after_honorific(self, text: str, add):
+        """``Sdr. Galih``, ``Bpk. Dedi``: one name after an abbreviated honorific.  (Two or more
+        capitalised words make a run, which _run reads; one word after a dot makes none.)"""
+        for m in HON_DOT_ONE.finditer(text):
+            add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "honorific")
 
     def _chat_stamps(self, text: str, add):
         """``[10.47, 6/9/2022] Name: ...`` - the speaker of a chat export line."""

@@ -125,6 +125,17 @@ GREETED = [
 ]
 
 
+# One name after an abbreviated honorific with its dot (two or more words make a run of their own).
+GREETED += [
+    ("Sdr. Galih hadir", ["Galih"]),
+    ("1. Sdr. Fajar – 0812 2207 4518", ["Fajar"]),
+    ("Ketua RW 05 Sdri. Endang.", ["Endang"]),
+    ("Bpk. Dedi", ["Dedi"]),
+    ("Sdr. Kepala Dinas", []),
+    ("Terima kasih, Bu. Baik, saya kirim sekarang.", []),   # a full word's dot may end a sentence
+]
+
+
 @pytest.mark.parametrize("text,names", GREETED)
 def test_greeting_before_honorific(analyzer, text, names):
     assert _names(analyzer, text) == names
