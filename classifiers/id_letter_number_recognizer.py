@@ -115,7 +115,8 @@ BAD_BEFORE = set("/.-@#&=?%+\\_") | {"'"}
 # A citation of a regulation ends just before the number: "PMK 112/...",
 # "Peraturan Menteri Keuangan Nomor 112/...", "Permendagri No. 5/...".
 _REGULATION = re.compile(
-    r"(?i)(?<![\w])(?:undang-undang|uu|perppu|pp|peraturan|perpres|keppres|inpres|instruksi|permen\w*|"
+    # (not inside a number: "/PP.01/" is an archive code of the letter number before it)
+    r"(?i)(?<![\w/.\-])(?:undang-undang|uu|perppu|pp|peraturan|perpres|keppres|inpres|instruksi|permen\w*|"
     r"kepmen\w*|pmk|kmk|perda|pergub|perwal|perwali|perbup|perkada|perka\w*|perdirjen|perban|pojk|seojk|"
     r"keputusan\s+(?:presiden|menteri|gubernur|bupati|wali\s*kota|walikota|direktur\s+jenderal|dirjen))"
     r"(?![\w])")
@@ -185,6 +186,12 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
     if len(segs) < 3 or any(not s for s in segs) or _FILE_EXT.search(segs[-1]):
         return None
     kinds = [_segment_kind(s) for s in segs]
+    if "reg" in kinds and (kinds[0] in ("sec", "secbare")
+                           or (kinds[0] in ("class", "num") and len(segs[0]) >= 3 and kinds[1] == "num")):
+        # No citation of a regulation starts with a security code ("SR-07/Dir/PP.01/2023") or with a
+        # classification code and a serial ("800/12/PP/2024"): there "PP.01" or "UU" is the office's
+        # archive code or unit, not a regulation.
+        kinds = [("class_alpha" if "." in seg else "office") if k == "reg" else k for k, seg in zip(kinds, segs)]
     if "junk" in kinds or "reg" in kinds:
         return None
     if kinds[0] == "year" or segs[0].upper() in NON_LETTER_PREFIXES:

@@ -10,6 +10,10 @@ E = "ID_LETTER_NUMBER"
 # (text, expected span, expected level); level None = no security code (review)
 POSITIVES = [
     ("Nomor: B-1234/KS.01.01/III/2021", "B-1234/KS.01.01/III/2021", "B"),
+    # "PP", "UU" as an archive code or unit, not a regulation: after a security code or a class code
+    ("Nomor : SR-07/Dir/PP.01/2023", "SR-07/Dir/PP.01/2023", "SR"),
+    ("Nomor: 800/12/PP/2024", "800/12/PP/2024", None),
+    ("Nomor : R-07/Dir/PP.01/2023\nNomor: B-12/Setda/PP.03/III/2024", "B-12/Setda/PP.03/III/2024", "B"),
     ("Nomor: B-2817/PS.02.03/VII/2022", "B-2817/PS.02.03/VII/2022", "B"),
     ("Nomor : R-99/IJ/KP.07.6/04/2020", "R-99/IJ/KP.07.6/04/2020", "R"),
     ("Nomor : R-57/IK/HM.02.4/09/2022", "R-57/IK/HM.02.4/09/2022", "R"),
