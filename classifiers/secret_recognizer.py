@@ -176,6 +176,19 @@ def is_placeholder(value: str) -> bool:
     return not v or bool(PLACEHOLDER.fullmatch(v))
 
 
+_LONE_HEADER = re.compile(r"[A-Za-z][A-Za-z ]{1,40}")  # words only: no "KEY=", no table row
+
+
+def _password_header(cell: str) -> bool:
+    """Whether a table cell or a line names a password column: "Password", "Kata Sandi", "Password SIPD"."""
+    words = cell.replace("_", " ").split()
+    if not words or len(words) > 3:
+        return False
+    if "".join(words).lower() in ("katasandi", "katakunci"):
+        return True
+    return any(key_kind(w) == "password" for w in words)
+
+
 def plausible(value: str, kind: str, loose: bool) -> bool:
     """Whether ``value`` of a ``kind`` key looks like a real credential."""
     if is_placeholder(value) or len(value) > 200:
@@ -265,6 +278,8 @@ class SecretRecognizer(Recognizer):
                 out.append(self._res(start, end, rule["score"], rule["id"], rule["en"], rule["id_"]))
         if has_key or any(k in low for k in KEY_GATE):
             out.extend(self._assignments(text, low))
+            if "sandi" in low or "pass" in low or "pwd" in low:
+                out.extend(self._password_columns(text))
         return dedupe(out) if out else out
 
     def _res(self, start, end, score, rule_id, en, id_):
@@ -354,6 +369,49 @@ class SecretRecognizer(Recognizer):
                     key = m.group("key")
                     yield self._res(m.start("secret"), m.end("secret"), 0.8, "config-key-value",
                                     f"secret for key “{key}”", f"nilai rahasia kunci “{key}”")
+
+    def _password_columns(self, text: str):
+        """Passwords under a "Password" / "Kata Sandi" header: a column of a ``|``, tab, ``;`` or ``,``
+        table (a list of accounts), or the one value under a header line of its own (a spreadsheet
+        cell, whose column header comes as the line above it)."""
+        lines = text.split("\n")
+        pos = 0
+        starts = []
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        for n, head in enumerate(lines[:-1]):
+            low = head.lower()
+            if "sandi" not in low and "pass" not in low and "pwd" not in low:
+                continue
+            cell = head.strip(" \t\r:")
+            if _LONE_HEADER.fullmatch(cell) and _password_header(cell):  # a header alone on its line: one value
+                value = lines[n + 1].strip(" \t\r")
+                if value and " " not in value and plausible(value, "password", False):
+                    a = starts[n + 1] + lines[n + 1].index(value)
+                    yield self._res(a, a + len(value), 0.7, "password-column",
+                                    f"password under “{cell}”", f"kata sandi di bawah “{cell}”")
+                continue
+            # a bar or a tab makes a table of two columns already; commas and semicolons stand in prose
+            sep = next((c for c, least in (("|", 1), ("\t", 1), (";", 2), (",", 2)) if head.count(c) >= least), None)
+            if sep is None:
+                continue
+            cols = [i for i, c in enumerate(head.split(sep)) if _password_header(c.strip())]
+            if not cols:
+                continue
+            width = head.count(sep)
+            for k in range(n + 1, min(len(lines), n + 2001)):
+                row = lines[k]
+                if row.count(sep) != width:
+                    break  # the table ends
+                cells = row.split(sep)
+                for col in cols:
+                    value = cells[col].strip(" \t\r")
+                    if value and plausible(value, "password", False):
+                        a = starts[k] + sum(len(c) + 1 for c in cells[:col]) + cells[col].index(value)
+                        yield self._res(a, a + len(value), 0.75, "password-column",
+                                        f"password in the “{head.split(sep)[col].strip()}” column",
+                                        f"kata sandi di kolom “{head.split(sep)[col].strip()}”")
 
     @staticmethod
     def _value(text: str, i: int):

@@ -220,3 +220,41 @@ def test_mark_prefilter_agrees_with_regexes(rec):
         for text in (AWS, GOOGLE, GITHUB, GITHUB_PAT, GITLAB, SLACK, STRIPE, JWT, TELEGRAM):
             if rule["rx"].search(text):
                 assert rule["needs"] <= {c for c in text}, rule["id"]
+
+
+# Lists of accounts: the password column of a delimited table, or a value under its own header line.
+PASSWORD_TABLES = [
+    ("No | Aplikasi | Username | Password\n1 | SIMPEG | admin.bkd | Bkd#2024\n2 | SIPD | operator | Sipd@Kab01\n",
+     ["Bkd#2024", "Sipd@Kab01"]),
+    ("No;Aplikasi;User;Kata Sandi\n1;SRIKANDI;budi;Srk!2024x\n", ["Srk!2024x"]),
+    ("Aplikasi\tPassword SIPD\nSIPD\tSipd@Kab01\n", ["Sipd@Kab01"]),
+    ("Password\nBkd#2024aman\n", ["Bkd#2024aman"]),                       # a spreadsheet cell and its header
+    # placeholders, prose, a column that only mentions passwords, and the end of the table
+    ("No | Aplikasi | Password\n1 | SIMPEG | ********\n2 | SIPD | (sama)\n", []),
+    ("Password\nAnda harus menggantinya setiap 90 hari.\n", []),
+    ("No | Nama | Keterangan\n1 | Budi | Password sudah direset\n", []),
+    ("User | Password\nbudi | Bkd#2024\n\nCatatan | Tanggal | Oleh\nGanti | 2024 | admin\n", ["Bkd#2024"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PASSWORD_TABLES)
+def test_password_columns(analyzer, text, expected):
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == expected
+
+
+def test_password_column_of_a_real_workbook(tmp_path):
+    import openpyxl
+
+    from dlp.pipeline import Scanner
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Akun"
+    for row in (["No", "Aplikasi", "Username", "Password"], [1, "SIMPEG", "admin.bkd", "Bkd#2024"],
+                [2, "Portal", "humas", "password"]):
+        ws.append(row)
+    wb.save(tmp_path / "akun.xlsx")
+    result = Scanner().scan_file(tmp_path / "akun.xlsx")
+    assert [(f.entity_type, f.text, f.part) for f in result.findings if f.entity_type == E] == [
+        (E, "Bkd#2024", "sheet Akun!D2")]
+    assert result.verdict == "block"
