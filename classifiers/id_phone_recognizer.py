@@ -68,6 +68,8 @@ _MOBILE = rf"(8\d\d)([-. ]?)(\d{{3,4}})\2(\d{{3,5}}){_END}"
 _ZERO = re.compile(rf"0(?<![\w+]0)(?:{_MOBILE}|(\d\d\d?)\)[ \t]?(\d{{5,8}}){_END}|{_GENERAL})")
 # a superset of the "62" that start or end a candidate's lead; _INTL and the "+" test decide
 _SIXTWO = re.compile(rf"62(?<!\w62)(?:[ \t.\-]?{_MOBILE}|{_GENERAL})")
+# 8 + 8-11 digits standing alone: a mobile number whose trunk 0 a spreadsheet dropped (9-12 digits)
+_TRUNKLESS = re.compile(r"(?<![\w+.\-/])8\d{8,11}(?![\w.\-/])")
 _INTL = re.compile(r"\+(?<![\w+]\+)[ \t]?62")
 _SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, sep, digits, ..., ""]
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
@@ -126,7 +128,7 @@ class IdPhoneRecognizer(DigitRecognizer):
         if not self.wanted(entities):
             return []
         if "0" not in text and "62" not in text:
-            return []
+            return self._without_trunk(text, [])
         results = []
         label_for = None  # the shared Scan's, looked up at the first number
         pos = 0
@@ -240,6 +242,28 @@ class IdPhoneRecognizer(DigitRecognizer):
                 en, id_ = en + nsn, id_ + nsn
             results.append(make_result("PHONE_NUMBER", start, end, score, en, id_, self, word))  # (self.result)
             last_end = end
+        return self._without_trunk(text, results)
+
+    def _without_trunk(self, text: str, results: list) -> list:
+        """Mobile numbers without their leading 0 or +62, as a spreadsheet that stored them as numbers
+        shows them ("81234567890" under "No HP"): only where a phone label names them."""
+        if "8" not in text:
+            return results
+        sc = None
+        for m in _TRUNKLESS.finditer(text):
+            d = m.group()
+            if d[:3] not in MOBILE_PREFIXES:
+                continue
+            if sc is None:
+                sc = scan(text)
+            lab = sc.label_for(m.start(), m.end())
+            if lab is None or lab.cat != "PHONE":
+                continue
+            number = "+62 " + d
+            results.append(make_result(
+                "PHONE_NUMBER", m.start(), m.end(), 0.8,
+                f"Indonesian mobile number {number}, written without its leading 0 (labelled “{lab.word}”)",
+                f"Nomor seluler Indonesia {number}, ditulis tanpa 0 di depan (berlabel “{lab.word}”)", self, lab.word))
         return results
 
     @staticmethod

@@ -164,3 +164,35 @@ def test_writings_shortcut_and_general(text, numbers):
 
     got = [text[r.start:r.end] for r in IdPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
     assert got == numbers
+
+
+# Mobile numbers a spreadsheet stored as numbers, so their leading 0 is gone: only under a phone label.
+TRUNKLESS = [
+    ("No HP\n81234567890", ["81234567890"]),                          # a cell and its column header
+    ("Nama;NIK;No HP\nBudi;3273055406870012;85712345678", ["85712345678"]),
+    ("Nomor WhatsApp: 8123456789", ["8123456789"]),
+    ("Jumlah penduduk 812345678 jiwa", []),
+    ("No. Rek 8123456789", []),
+    ("No HP\n80012345678", []),                                          # 800: no operator prefix
+]
+
+
+@pytest.mark.parametrize("text, numbers", TRUNKLESS)
+def test_mobile_without_trunk_zero(analyzer, text, numbers):
+    assert found(analyzer, text, "PHONE_NUMBER") == numbers
+
+
+def test_mobile_without_trunk_zero_in_a_real_workbook(tmp_path):
+    import openpyxl
+
+    from dlp.pipeline import Scanner
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta"
+    for row in (["Nama", "No HP"], ["Budi Santoso", 81234567890]):  # stored as a number: no leading 0
+        ws.append(row)
+    wb.save(tmp_path / "peserta.xlsx")
+    result = Scanner().scan_file(tmp_path / "peserta.xlsx")
+    assert [(f.text, f.part) for f in result.findings if f.entity_type == "PHONE_NUMBER"] == [
+        ("81234567890", "sheet Peserta!B2")]
