@@ -143,7 +143,8 @@ CONTACT_WORDS = {"hubungi", "menghubungi", "kontak", "kepada", "oleh", "bersama"
 TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
 # An abbreviated honorific with its dot, then one capitalised word that no other one follows.
 # Only abbreviations: after "Pak." or "Bu." the dot may end a sentence ("Terima kasih, Bu. Baik, ...").
-HON_DOT_ONE = re.compile(r"(?<![\w.])(?:Sdr|Sdri|Sdra|Bpk|Bp)\.[ \t]+"
+# (the look-behinds stand after the first letter, so the regex starts with S or B: a fast scan)
+HON_DOT_ONE = re.compile(r"(?:S(?<![\w.]S)dr[ia]?|B(?<![\w.]B)pk?)\.[ \t]+"
                          r"(?P<name>[A-Z][a-z]{2,}(?:['\-][A-Za-z]+)?)(?![\w'\-]|[ \t]+[A-Z])")
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
@@ -329,7 +330,7 @@ class PersonRecognizer(Recognizer):
         if nam:  # (it reads only where "nama" stands)
             self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
-        if ". " in text:
+        if "Sdr" in text or "Bp" in text:
             self._one_name_after_honorific(text, add)
         seen, run = self._words, self._run
         # (the same spans as RUN.finditer(text), about twice as fast: see RUN_SHAPE)
