@@ -46,6 +46,7 @@ POSITIVES = [
     (f"pakai key {AWS} ya", AWS),
     (f"FIREBASE_API_KEY={GOOGLE}", GOOGLE),
     (f"token: {GITHUB}", GITHUB),
+    ("token bot: 110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
     ("notifikasi ke https://hooks.slack.com/services/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",
      "https://hooks.slack.com/services/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"),  # a secret that is a URL
     (f"git remote set-url origin https://{GITHUB}@github.com/org/repo", GITHUB),
