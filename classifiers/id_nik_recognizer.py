@@ -17,7 +17,8 @@ province splits), a real, past birth date, serial 0001+.  A number that passes
 is a NIK even without a label (also when it happens to pass the Luhn check of
 a payment card); a number labelled NIK/KTP is reported even if the structure
 fails (a mistyped NIK still leaks); a bare 16-digit number that fails is not
-a NIK.  A "No. KK" label makes it a KK number (:mod:`.id_kk_recognizer`), a
+a NIK; one a digit short or long (15 or 17 digits) is reported when a NIK
+label stands right before it.  A "No. KK" label makes it a KK number (:mod:`.id_kk_recognizer`), a
 tax label an NPWP, a card label plus a valid card number a payment card.
 Masked numbers (``3273********0003``) are not NIKs.
 
@@ -27,7 +28,24 @@ Kepmendagri 300.2.2-2138/2025, see ``data/regions.tsv``).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, regions
+from dlp.classifiers._digits import DigitRecognizer, labelled, regions, reportable_mistype
+
+
+def _wrong_length(sc):
+    """NIK/KTP-labelled numbers a digit short or long (15 or 17 digits written as one block): a
+    mistyped NIK still leaks.  Only with the label on the number's line, right before it."""
+    out = []
+    for w in sc.windows(15) + sc.windows(17):
+        if len(w.groups) != 1:
+            continue  # one block only: a spaced run's part is some other number's
+        lab = sc.label_for(w.start, w.end)
+        if lab is None or lab.cat != "NIK" or lab.how != "line" or not reportable_mistype(sc, w, lab):
+            continue
+        near_en, near_id = labelled(lab.word)
+        n = len(w.digits)
+        out.append((w, 0.6, f"Labelled NIK{near_en} with {n} digits instead of 16: a mistyped NIK still leaks",
+                    f"Nomor berlabel NIK{near_id} dengan {n} digit, bukan 16: salah ketik tetap bocor", lab.word))
+    return out
 
 
 class IdNikRecognizer(DigitRecognizer):
@@ -40,4 +58,4 @@ class IdNikRecognizer(DigitRecognizer):
         regions()  # read the region table at engine build, not on the first document
 
     def decide(self, sc):
-        return self.from16(sc)
+        return self.from16(sc) + self.from_windows(sc, "nik-length", _wrong_length, "ID_NIK")

@@ -40,6 +40,8 @@ POSITIVES = [
     ("NIK : 3273 0163 0485 0000", "3273 0163 0485 0000"),
     ("N.I.K. 9912016304850003", "9912016304850003"),              # a dotted label names it too
     (f"NIK/NIP: {NIK_M}", NIK_M),                                   # a combined field: the NIK fits it
+    (f"NIK: {NIK_M[:15]}", NIK_M[:15]),                             # a digit short: still a leak
+    (f"No. KTP {NIK_M}7", f"{NIK_M}7"),                             # a digit too many
     (f"No. KK / NIK : {NIK_F}", NIK_F),
     ("No. KTP\n9912016304850003", "9912016304850003"),             # label on the line above
 ]
@@ -65,6 +67,8 @@ EVASIONS = [
 
 NEGATIVES = [
     "9912016304850003",                       # province 99 does not exist, no label
+    f"nomor {NIK_M[:15]}",                    # 15 digits without a NIK label
+    f"NIP: {NIK_M[:15]}",                     # ... or under another label
     "3299016304850003",                       # regency 32.99 does not exist
     "3273006304850003",                       # district 00
     "3273016313850003",                       # month 13
