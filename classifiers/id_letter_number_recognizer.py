@@ -286,6 +286,10 @@ LABELLED = re.compile(r"(?i:nomor|nomer|nmr|no)\.?(?:[ \t]+(?i:surat|naskah|agen
                       r"(?![\w/])")
 
 
+# A security code and its dash right before a number, with blanks or a line break between them.
+_CUT_SECURITY = re.compile(r"(?<![\w/.\-])(SR|R|T|B)[ \t]*[-\u2010\u2013][ \t]*(?:\r?\n[ \t]*)?\Z")
+
+
 def citation_before(text: str, start: int) -> bool:
     """Whether ``text[start:]`` is the number of a cited regulation (``PMK 112/...``)."""
     window = text[max(0, start - 120):start]
@@ -350,7 +354,18 @@ class IdLetterNumberRecognizer(Recognizer):
             if any(a < end and start < b for a, b in taken):
                 return
             number = text[start:end]
-            found = analyze(number)
+            found = None
+            if number[:1].isdigit() and "-" in text[max(0, start - 12):start]:
+                # the security code cut off by a line break or blanks: "R-\n99/IJ/KP.07.6/04/2020"
+                cut = _CUT_SECURITY.search(text, max(0, start - 12), start)
+                if cut:
+                    found = analyze(f"{cut.group(1)}-{number}")
+                    if found is not None and found[1]:
+                        start, number = cut.start(), f"{cut.group(1)}-{number}"
+                    else:
+                        found = None
+            if found is None:
+                found = analyze(number)
             if found is None or citation_before(text, cited_at):
                 return
             score, sec, doc = found

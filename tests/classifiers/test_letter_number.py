@@ -13,6 +13,10 @@ POSITIVES = [
     # "PP", "UU" as an archive code or unit, not a regulation: after a security code or a class code
     ("Nomor : SR-07/Dir/PP.01/2023", "SR-07/Dir/PP.01/2023", "SR"),
     ("Nomor: 800/12/PP/2024", "800/12/PP/2024", None),
+    # the security code cut off by a line break or blanks (a wrapped PDF line, a spaced dash)
+    ("Nomor R-\n99/IJ/KP.07.6/04/2020", "R-\n99/IJ/KP.07.6/04/2020", "R"),
+    ("Nomor : R- 12/Kadis/HM.01/III/2024", "R- 12/Kadis/HM.01/III/2024", "R"),
+    ("Hal 3-\n800/12/BKD/2024", "800/12/BKD/2024", None),
     ("Nomor : R-07/Dir/PP.01/2023\nNomor: B-12/Setda/PP.03/III/2024", "B-12/Setda/PP.03/III/2024", "B"),
     ("Nomor: B-2817/PS.02.03/VII/2022", "B-2817/PS.02.03/VII/2022", "B"),
     ("Nomor : R-99/IJ/KP.07.6/04/2020", "R-99/IJ/KP.07.6/04/2020", "R"),
