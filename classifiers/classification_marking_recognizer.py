@@ -93,6 +93,9 @@ SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 
 
+# "bersifat RAHASIA": a level in capitals after the verb that declares it (see _declared)
+DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi)[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
+
 # Bytes that are not ASCII capitals: deleting them leaves a text's capitals alone, run together.
 _NOT_CAPITAL = bytes(b for b in range(256) if not 65 <= b <= 90)
 
@@ -166,7 +169,18 @@ class ClassificationMarkingRecognizer(Recognizer):
         if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
             results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
+        if "ersifat" in text or "erklasifikasi" in text:
+            results.extend(self._declared(text))
         return dedupe(results) if results else results
+
+    def _declared(self, text: str):
+        """A document that declares its own level in capitals: "Dokumen ini bersifat RAHASIA",
+        "berklasifikasi SANGAT RAHASIA".  (The level in capitals marks it; in lower case,
+        "informasi ini bersifat rahasia", it stays prose.)"""
+        for m in DECLARED.finditer(text):
+            r = self._finding(m.start("mark"), m.end("mark"), m.group("mark"), "declared", 0.8)
+            if r:
+                yield r
 
     def _finding(self, start: int, end: int, phrase: str, how: str, score: float):
         key = _unspace(phrase).upper()
@@ -180,6 +194,7 @@ class ClassificationMarkingRecognizer(Recognizer):
             "banner": ("as a banner", "sebagai spanduk/judul penanda"),
             "tag": ("as a tag", "sebagai label"),
             "edge": ("in the page header/footer", "di kepala/kaki halaman"),
+            "declared": ("declared by the document", "dinyatakan oleh dokumen"),
         }[how]
         why = reason(f"Security classification marking “{phrase}” ({en}), {where_en}",
                      f"Tanda klasifikasi keamanan “{phrase}” ({id_}), {where_id}")

@@ -12,6 +12,9 @@ E = "CLASSIFICATION_MARKING"
 # (text, expected span, expected level)
 POSITIVES = [
     ("Nomor : SR-9/Sekjen/XI/2022\nSifat : Sangat Rahasia\nHal   : Rencana", "Sangat Rahasia", "sangat_rahasia"),
+    # a document declaring its level in capitals
+    ("Dokumen ini bersifat RAHASIA dan hanya untuk kalangan internal.", "RAHASIA", "rahasia"),
+    ("Laporan ini berklasifikasi SANGAT RAHASIA.", "SANGAT RAHASIA", "sangat_rahasia"),
     ("Sifat\t: Rahasia\nLampiran\t: 1 berkas", "Rahasia", "rahasia"),
     ("Sifat    : Biasa\nLampiran : -", "Biasa", "biasa"),
     ("- Klasifikasi: Terbatas\n- Tujuan: Sekretaris Dinas", "Terbatas", "terbatas"),
@@ -63,6 +66,8 @@ EVASIONS = [
 
 NEGATIVES = [
     "7 Rahasia Sukses Mengurus Paspor Tanpa Calo",
+    "Informasi ini bersifat rahasia bagi pihak luar.",      # the level in lower case: prose
+    "Kuota peserta bersifat terbatas.",
     "Tips dan Rahasia Awet Muda ala Nenek",
     "Bakso ini terkenal karena resep rahasia keluarga sejak 1985.",
     "Bumbu rahasia warung ini tak pernah dibocorkan.",
