@@ -396,7 +396,8 @@ class SecretRecognizer(Recognizer):
             sep = next((c for c, least in (("|", 1), ("\t", 1), (";", 2), (",", 2)) if head.count(c) >= least), None)
             if sep is None:
                 continue
-            cols = [i for i, c in enumerate(head.split(sep)) if _password_header(c.strip())]
+            names = [c.strip() for c in head.split(sep)]
+            cols = [i for i, c in enumerate(names) if _password_header(c)]
             if not cols:
                 continue
             width = head.count(sep)
@@ -410,8 +411,7 @@ class SecretRecognizer(Recognizer):
                     if value and plausible(value, "password", False):
                         a = starts[k] + sum(len(c) + 1 for c in cells[:col]) + cells[col].index(value)
                         yield self._res(a, a + len(value), 0.75, "password-column",
-                                        f"password in the “{head.split(sep)[col].strip()}” column",
-                                        f"kata sandi di kolom “{head.split(sep)[col].strip()}”")
+                                        f"password in the “{names[col]}” column", f"kata sandi di kolom “{names[col]}”")
 
     @staticmethod
     def _value(text: str, i: int):

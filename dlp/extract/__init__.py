@@ -158,11 +158,11 @@ def _looks_like_utf8_text(head: bytes) -> bool:
 
 def _looks_like_text(head: bytes) -> bool:
     """UTF-8 or Windows-1252 text: no control characters, and every byte a character of one of them."""
+    if _looks_like_utf8_text(head):
+        return True
     sample = head[:65536]
     if _CONTROL.search(sample):
         return False
-    if _looks_like_utf8_text(sample):
-        return True
     try:
         sample.decode("cp1252")
     except UnicodeDecodeError:
