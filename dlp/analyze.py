@@ -451,20 +451,32 @@ def _resolve_overlaps_sorted(ordered: list) -> list:
     return kept
 
 
+_ROUNDED: dict = {}  # score -> score rounded for the report (recognizers use a few fixed scores)
+_NO_META: dict = {}
+
+
 def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
-    meta = result.recognition_metadata or {}
+    meta = result.recognition_metadata or _NO_META
     entity = result.entity_type
     text = chunk.text[start:end]
     level = meta.get("dlp_level")
     reason = meta.get("dlp_reason")
-    if isinstance(reason, str):
-        reason = {"en": reason, "id": reason}
     if level is None and entity == "IP_ADDRESS":
         level = ip_level(text)
-    if not reason:
-        reason = default_reason(entity, level, meta.get("dlp_context"))
+    if reason.__class__ is not dict or not reason:  # (dlp's recognizers: a filled dict; one test for them)
+        if isinstance(reason, str):
+            reason = {"en": reason, "id": reason}
+        if not reason:
+            reason = default_reason(entity, level, meta.get("dlp_context"))
+    # round() costs as much as the rest of a finding; the recognizers use a handful of fixed scores
+    score = result.score
+    rounded = _ROUNDED.get(score)
+    if rounded is None:
+        rounded = round(float(score), 2)
+        if len(_ROUNDED) < 4096:
+            _ROUNDED[score] = rounded
     # positional: the keyword form costs as much again, once per finding
-    return Finding(entity, text, start, end, chunk.part, round(float(result.score), 2),
+    return Finding(entity, text, start, end, chunk.part, rounded,
                    meta.get("recognizer_name") or meta.get("recognizer_identifier") or "", level, reason)
 
 
