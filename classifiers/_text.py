@@ -8,7 +8,10 @@
   from, read from :data:`dlp.analyze.CHUNK_PARTS` (empty when the engine is
   called directly, so every rule must also work on plain text);
 * line helpers, because many Indonesian document conventions (a stamp line,
-  a ``Sifat :`` field, a signature block) are about lines.
+  a ``Sifat :`` field, a signature block) are about lines;
+* per-text work the recognizers share, done once for the text of an engine
+  call: :func:`lower` and :func:`capitals` (the text's capitals run
+  together, where a literal with capitals is looked for ~20x faster).
 """
 from __future__ import annotations
 
@@ -47,16 +50,20 @@ class Recognizer(EntityRecognizer):
         ``own_context=True`` marks it as already weighed for context, so the
         generic :class:`~dlp.context.WordContextEnhancer` leaves it alone.
         """
-        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        # (module-level key names and positional arguments: this runs once per finding)
+        meta = {_NAME_KEY: self.name, _ID_KEY: self.id}
         if level is not None:
             meta["dlp_level"] = level
         if why:
             meta["dlp_reason"] = why
         if own_context:
-            meta[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
-        return RecognizerResult(entity_type=entity, start=start, end=end, score=min(1.0, score),
-                                recognition_metadata=meta)
+            meta[_ENHANCED_KEY] = True
+        return RecognizerResult(entity, start, end, score if score < 1.0 else 1.0, None, meta)
+
+
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_ENHANCED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 
 # -- where a position came from -------------------------------------------------
@@ -182,23 +189,63 @@ def dedupe(results: list[RecognizerResult]) -> list[RecognizerResult]:
     return kept
 
 
-_LOWER: tuple = (None, "")  # (text, its lower case); replaced whole, so threads never see a mixed pair
+_LOWER: tuple = (None, "", True)  # (text, its lower case, whether str.lower kept the length); replaced whole,
+# so threads never see a mixed triple
+
+
+def _lowered(text: str) -> tuple:
+    global _LOWER
+    cached = _LOWER
+    if cached[0] is text:
+        return cached
+    low = text.lower()
+    exact = len(low) == len(text)
+    if not exact:  # "İ" lower-cases to two characters: keep offsets aligned
+        low = text.translate(_ASCII_LOWER)
+    cached = _LOWER = (text, low, exact)
+    return cached
 
 
 def lower(text: str) -> str:
     """``text.lower()``, computed once for the text all recognizers of a call share."""
-    global _LOWER
-    cached = _LOWER
-    if cached[0] is text:
-        return cached[1]
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lower-cases to two characters: keep offsets aligned
-        low = text.translate(_ASCII_LOWER)
-    _LOWER = (text, low)
-    return low
+    return _lowered(text)[1]
+
+
+def lower_exact(text: str) -> str:
+    """``text.lower()`` if that keeps every offset (the usual case), else "" (where :func:`lower`
+    lower-cases the ASCII letters only); shares :func:`lower`'s work."""
+    _, low, exact = _lowered(text)
+    return low if exact else ""
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+_CAPITALS: tuple = (None, "")  # (text, its capitals), as _LOWER
+# Bytes that are not ASCII capitals: deleting them leaves a text's capitals alone, run together.
+_NOT_CAPITAL = bytes(b for b in range(256) if not 65 <= b <= 90)
+
+
+def capitals(text: str) -> str:
+    """The ASCII capitals of ``text`` run together (``"DAFTARPENERIMANIK..."``), once per text.
+
+    A literal holding capitals ("RAHASIA", "AKIA", "GPS") can only stand in a text whose capitals
+    hold its own capitals in a row (nothing between them is a capital), so a test of this string,
+    ~20x shorter than the text, rules most texts out before any full scan.  One C pass: encode,
+    delete the other bytes (UTF-8 writes every other character with bytes above 127); then back to
+    str, where ``in`` costs a quarter of what it costs on bytes.
+    """
+    global _CAPITALS
+    cached = _CAPITALS
+    if cached[0] is text:
+        return cached[1]
+    caps = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CAPITAL).decode("ascii")
+    _CAPITALS = (text, caps)
+    return caps
+
+
+def caps_of(literal: str) -> str:
+    """The capitals of ``literal`` as :func:`capitals` keeps them (``"AIza"`` -> ``"AI"``)."""
+    return literal.encode("utf-8", "surrogatepass").translate(None, _NOT_CAPITAL).decode("ascii")
 
 
 def find_all(haystack: str, needle: str, start: int = 0, end: int | None = None):

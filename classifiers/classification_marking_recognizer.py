@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import re
 
-from dlp.classifiers._text import (Recognizer, alternation, dedupe, find_all, line_bounds, load_yaml, lower,
-                                   next_line, part_at, parts, prev_line, reason)
+from dlp.classifiers._text import (Recognizer, alternation, capitals, dedupe, find_all, line_bounds, load_yaml,
+                                   lower, next_line, part_at, parts, prev_line, reason)
 
 ENTITY = "CLASSIFICATION_MARKING"
 
@@ -87,6 +87,14 @@ FIELD_LABELS = (r"(?:sifat(?:\s+(?:surat|naskah|dokumen|informasi))?|"
                 r"kategori\s+informasi|status\s+(?:dokumen|informasi))")
 FIELD_KEYS = ("sifat", "klasifikasi", "classification", "sensitivity", "kerahasiaan", "security level",
               "kategori informasi", "status dokumen", "status informasi")
+# Each key holds one of these: "sif" stands in sifat, klasifikasi and classification, "ity" in sensitivity and
+# security level.  A text is searched for the anchors (five scans, not nine) and each anchor found tells which
+# keys stand around it.
+FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi")
+# anchor -> ((key, its order in FIELD_KEYS, the anchor's offset in it), ...); a key under its first anchor only
+_ANCHOR_OF = {k: next(a for a in FIELD_ANCHORS if a in k) for k in FIELD_KEYS}
+_KEYS_AT_ANCHOR = {a: tuple((k, n, k.index(a)) for n, k in enumerate(FIELD_KEYS) if _ANCHOR_OF[k] == a)
+                   for a in FIELD_ANCHORS}
 MAX_STAMP_LINE = 160
 SUBJECT = re.compile(r"(?i)[ \t>]*(?:subject|subjek|perihal|re|fwd?|tr)[ \t]*:[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
@@ -96,12 +104,11 @@ URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 # "bersifat RAHASIA": a level in capitals after the verb that declares it (see _declared)
 DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi)[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
 
-# Bytes that are not ASCII capitals: deleting them leaves a text's capitals alone, run together.
-_NOT_CAPITAL = bytes(b for b in range(256) if not 65 <= b <= 90)
-
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
-# Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword.
+# Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword
+# (worth it for more than a few keywords: a str.find of one runs ~10x faster than this regex's scan).
 _SPACED_GATE = re.compile(r" \S \S ")
+_SPACED_GATE_FROM = 4
 
 
 def _unspace(phrase: str) -> str:
@@ -143,7 +150,7 @@ class ClassificationMarkingRecognizer(Recognizer):
         self.spaced = sorted({" ".join(w) for w in self.keywords if len(w) >= 6})
         # Keywords of capitals only (the default vocabulary) are first looked for among the text's
         # capitals, see _stamps; any other keyword turns that filter off.
-        self.capital_keys = ([(k, k.encode()) for k in self.keywords]
+        self.capital_keys = (list(self.keywords)
                              if all(re.fullmatch("[A-Z]+", k) for k in self.keywords) else None)
         phrases = alternation(self.stamps)
         self.stamp_rx = re.compile(
@@ -169,7 +176,11 @@ class ClassificationMarkingRecognizer(Recognizer):
         if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
             results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
-        if "ersifat" in text or "erklasifikasi" in text:
+        # DECLARED's level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first;
+        # both its verbs (bersifat, berklasifikasi) hold "sif", one scan before theirs
+        caps = capitals(text)
+        if ("RAHASIA" in caps or "TERBATAS" in caps) and "sif" in text \
+                and ("ersifat" in text or "erklasifikasi" in text):
             results.extend(self._declared(text))
         return dedupe(results) if results else results
 
@@ -201,16 +212,23 @@ class ClassificationMarkingRecognizer(Recognizer):
         return self.result(ENTITY, start, end, score, level, why, own_context=True)
 
     def _fields(self, text: str, low: str):
-        for key in FIELD_KEYS:
-            i = low.find(key)
-            while i >= 0:  # (find_all inline: most keys are absent, and a generator costs more than a find)
-                a, b = line_bounds(text, i)
-                m = self.field_rx.search(text, max(a, i - 40), min(b, i + 90))
-                if m and m.start("label") <= i + len(key) and not self.other_level_rx.search(text, m.end("value"), b):
-                    r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
-                    if r:
-                        yield r
-                i = low.find(key, i + 1)
+        hits = []  # (key's order, position): every key's occurrences, read from its anchor's
+        for anchor in FIELD_ANCHORS:
+            j = low.find(anchor)
+            while j >= 0:  # (find_all inline: most anchors are absent, and a generator costs more than a find)
+                for key, n, off in _KEYS_AT_ANCHOR[anchor]:
+                    if j >= off and low.startswith(key, j - off):
+                        hits.append((n, j - off))
+                j = low.find(anchor, j + 1)
+        hits.sort()  # key by key, each in text order (as a scan per key would find them)
+        for n, i in hits:
+            a, b = line_bounds(text, i)
+            m = self.field_rx.search(text, max(a, i - 40), min(b, i + 90))
+            if m and m.start("label") <= i + len(FIELD_KEYS[n]) \
+                    and not self.other_level_rx.search(text, m.end("value"), b):
+                r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
+                if r:
+                    yield r
 
     def _stamps(self, text: str):
         keywords, spaced = self.keywords, self.spaced
@@ -218,8 +236,8 @@ class ClassificationMarkingRecognizer(Recognizer):
             # A keyword of capitals, written together or letter-spaced ("R A H A S I A"), stands in
             # the text's capitals run together: one C pass (encode, delete the rest) leaves a string
             # ~25x shorter to search, and most texts hold no keyword there, so skip every full scan.
-            capitals = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CAPITAL)
-            keywords = [k for k, kb in self.capital_keys if kb in capitals]
+            caps = capitals(text)  # (shared: other rules test capitals too)
+            keywords = [k for k in self.capital_keys if k in caps]
             if not keywords:
                 return
             spaced = [s for s in spaced if s.replace(" ", "") in keywords]
@@ -238,7 +256,7 @@ class ClassificationMarkingRecognizer(Recognizer):
                         if r:
                             yield r
                 i = text.find(key, i + 1)
-        if not spaced or not _SPACED_GATE.search(text):
+        if not spaced or (len(spaced) >= _SPACED_GATE_FROM and not _SPACED_GATE.search(text)):
             return
         for key in spaced:
             for i in find_all(text, key):

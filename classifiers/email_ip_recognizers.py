@@ -44,6 +44,9 @@ ID_HEADERS = re.compile(r"(?i)^[ \t>]*(?:message-id|references|in-reply-to|conte
                         r"original-message-id|x-[\w-]*id|thread-index|list-id)[ \t]*:")
 ID_PARTS = ("header:message-id", "header:references", "header:in-reply-to", "header:content-id",
             "header:resent-message-id", "header:list-id")
+# The characters an ID_HEADERS line can start with (ignoring case, "İ" and "ı" are an "i"): a test of
+# one character spares the regex for the lines of most addresses.
+_ID_HEAD_START = frozenset(" \t>mMrRiIcCoOxXtTlL\u0130\u0131")
 LOGIN_BEFORE = re.compile(r"(?i)\b(?:ssh|scp|sftp|rsync|mosh|telnet|git\s+clone|git\s+remote\s+add\s+\w+)"
                           r"(?:\s+-{1,2}[\w-]+(?:[ =]\S+)?)*\s+[\w.\-]*$")
 LOGIN_WORDS = ("ssh", "scp", "sftp", "rsync", "mosh", "telnet", "git")  # in every LOGIN_BEFORE match, lower-cased
@@ -110,25 +113,23 @@ class DlpEmailRecognizer(Recognizer):
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         results = []
         spans = None  # the chunk parts, read once an address needs them
-        for i in find_all(text, "@"):
-            lm = LOCAL_TAIL.match(text, max(0, i - 64), i)
-            dm = DOMAIN_HEAD.match(text, i + 1)
-            if not lm or not dm:
-                continue
-            start = lm.start(1)
-            while start < i and text[start] in ".":
-                start += 1
-            if start == i or text[i - 1] == "." or (start > 0 and text[start - 1].isalnum()):
-                continue
-            end = dm.end()
-            if not valid_domain(text[i + 1:end]):
-                continue
-            if spans is None:
-                spans = _id_spans(parts())
-            if self._not_an_address(text, start, end, spans):
-                continue
-            results.append(self.result("EMAIL_ADDRESS", start, end, 0.5))
         low = lower(text)
+        i = text.find("@")
+        while i >= 0:  # (find_all inline: this loop runs once an "@", a generator costs more)
+            lm = LOCAL_TAIL.match(text, i - 64 if i > 64 else 0, i)
+            dm = lm and DOMAIN_HEAD.match(text, i + 1)
+            if dm:
+                start = lm.start(1)
+                while start < i and text[start] == ".":
+                    start += 1
+                end = dm.end()
+                if not (start == i or text[i - 1] == "." or (start > 0 and text[start - 1].isalnum())) \
+                        and valid_domain(text[i + 1:end]):
+                    if spans is None:
+                        spans = _id_spans(parts())
+                    if not self._not_an_address(text, start, end, spans, low):
+                        results.append(self.result("EMAIL_ADDRESS", start, end, 0.5))
+            i = text.find("@", i + 1)
         # a hint can only be there when its closing bracket is (one C-speed test rules out its group)
         hints = [m.start() for c, group in _HINTS_BY_CLOSER if c in low for m in group.finditer(low)]
         if " dot " in low:
@@ -147,35 +148,43 @@ class DlpEmailRecognizer(Recognizer):
         return dedupe(results)
 
     @staticmethod
-    def _not_an_address(text: str, start: int, end: int, spans) -> bool:
-        value = text[start:end]
-        if "@" not in value:
-            value = _deobfuscate(value)
-        local, _, domain = value.rpartition("@")
-        before = text[max(0, start - 80):start]
+    def _not_an_address(text: str, start: int, end: int, spans, low: str | None = None) -> bool:
+        """Whether ``text[start:end]`` is a Message-ID, a URL's user or password or a login target;
+        ``low`` is the lower-cased text (:func:`dlp.classifiers._text.lower`) if at hand."""
+        lo = start - 80 if start > 80 else 0
+        before = text[lo:start]
         # a Message-ID header line, or its folded continuation (line_start_of inlined: once an address)
-        j = text.rfind("\n", max(0, start - REACH), start)
-        line_start = j + 1 if j >= 0 else max(0, start - REACH)
+        reach = start - REACH if start > REACH else 0
+        j = text.rfind("\n", reach, start)
+        line_start = j + 1 if j >= 0 else reach
         while True:
-            if ID_HEADERS.match(text, line_start):
+            first = text[line_start:line_start + 1]
+            if first in _ID_HEAD_START and ID_HEADERS.match(text, line_start):
                 return True
-            if line_start > 0 and text[line_start:line_start + 1] in (" ", "\t"):
+            if line_start > 0 and first in (" ", "\t"):
                 line_start = line_start_of(text, line_start - 1)
                 continue
             break
         part = (part_at(start, spans) or "").lower() if spans else ""
         if part in ID_PARTS:
             return True
-        bracketed = before.endswith("<") and text[end:end + 1] == ">"
-        if bracketed and (domain.lower().startswith(("mail.gmail.", "mx.", "smtp.")) or
-                          re.fullmatch(r"[\d.$_\-]{8,}|[A-Za-z0-9+/=_.\-]*\d[A-Za-z0-9+/=_.\-]*\.[\dA-Fa-f.]+", local)):
-            return True
+        if before.endswith("<") and text[end:end + 1] == ">":  # bracketed
+            value = text[start:end]
+            if "@" not in value:
+                value = _deobfuscate(value)
+            local, _, domain = value.rpartition("@")
+            if domain.lower().startswith(("mail.gmail.", "mx.", "smtp.")) or \
+                    re.fullmatch(r"[\d.$_\-]{8,}|[A-Za-z0-9+/=_.\-]*\d[A-Za-z0-9+/=_.\-]*\.[\dA-Fa-f.]+", local):
+                return True
         if "://" in before:
             if before.endswith(":") and URL_PASSWORD.search(before):
                 return True  # scheme://user:PASSWORD@host - a credential, not a mailbox
             if URL_USER.search(before):
                 return True  # scheme://user@host
-        if _login_before(before) or text[end:end + 1] == ":" and text[end + 1:end + 2] not in (" ", "\n", ""):
+        # (the lower-cased text's slice is before.lower() wherever that is ASCII, and _login_before
+        # lower-cases nothing else)
+        if _login_before(before, None if low is None else low[lo:start]) \
+                or text[end:end + 1] == ":" and text[end + 1:end + 2] not in (" ", "\n", ""):
             return True  # ssh admin@host, git@github.com:org/repo
         return False
 
@@ -196,12 +205,14 @@ def _id_spans(spans: tuple) -> tuple:
     return cached[1]
 
 
-def _login_before(before: str) -> bool:
-    """Whether ``before`` ends with a login command (``ssh -p 22 admin``) naming the address after it."""
+def _login_before(before: str, low: str | None = None) -> bool:
+    """Whether ``before`` ends with a login command (``ssh -p 22 admin``) naming the address after it
+    (``low``: ``before.lower()``, if at hand)."""
     # The keywords are ASCII: on ASCII text, a case-sensitive search of the lower-cased text rules
     # the (?i) regex out 10x cheaper (on other text (?i) also matches "ſ" for s and "ı", "İ" for i).
     if before.isascii():
-        low = before.lower()
+        if low is None:
+            low = before.lower()
         # (LOGIN_WORDS written out: an "or" of str tests on 80 characters beats any() and a regex)
         if not ("ssh" in low or "scp" in low or "sftp" in low or "rsync" in low or "mosh" in low
                 or "telnet" in low or "git" in low):
@@ -224,13 +235,13 @@ AMOUNT_WORDS = ("rp", "idr", "usd", "$", "\u20ac", "sebesar", "senilai", "harga"
 AMOUNT_BEFORE = re.compile(r"(?i)(?:\brp\.?|\bidr|\busd|\$|\u20ac|\bsebesar|\bsenilai|\bharga|\bbiaya|\banggaran|"
                            r"\bjumlah|\btotal)[ \t:]*$")
 AMOUNT_ENDINGS = AMOUNT_WORDS + ("rp.",)
-# the small look-arounds of DlpIpRecognizer._version
-DOTTED_AFTER = re.compile(r"\.\d")
-DOTTED_BEFORE = re.compile(r"\d\.$")
-DECIMALS_AFTER = re.compile(r",(?:\d\d|-)")
-SUFFIX_AFTER = re.compile(r"[.\-+~_][A-Za-z]")
-NPWP_AFTER = re.compile(r"-\d{3}\.\d")
-PREFIX_BEFORE = re.compile(r"[A-Za-z][\-_]$|[vV]$")
+# The small look-arounds of DlpIpRecognizer._version, one regex for each side: what continues an
+# address-like number into a longer number or name, right after it - a dotted digit (1.2.3.4.5),
+# decimals (1.250.000.000,00), a suffix (4.1.3.2.apk, 4.1.3.2-beta), an NPWP's tail
+# (12.345.678.9-012.000) - matched in its next 6 characters; and right before it - a dotted digit,
+# a prefix (app-4.1.3.2, v4.1.3.2) - searched in its last 3 (with a "$" that allows a final newline).
+AFTER_NUMBER = re.compile(r"\.\d|,(?:\d\d|-)|[.\-+~_][A-Za-z]|-\d{3}\.\d")
+BEFORE_NUMBER = re.compile(r"\d\.$|[A-Za-z][\-_]$|[vV]$")
 IPV6_TAIL = re.compile(r"(?:%[0-9A-Za-z]+)?(?:/(?:12[0-8]|1[01]\d|[1-9]?\d))?")
 
 
@@ -384,16 +395,13 @@ class DlpIpRecognizer(Recognizer):
         value = text[start:end]
         if ":" in value and "." not in value:
             return False  # IPv6: no version look-alike
+        if AFTER_NUMBER.match(text, end, end + 6):
+            return True   # part of a longer number or name: 1.2.3.4.5, 1.250.000.000,00, 4.1.3.2.apk, an NPWP
         before = text[max(0, start - 30):start]
-        after = text[end:end + 3]
-        if DOTTED_AFTER.match(after) or DOTTED_BEFORE.search(before):
-            return True   # part of a longer dotted number: 1.2.3.4.5
-        if ends_with_word(AMOUNT_BEFORE, before, AMOUNT_ENDINGS) or DECIMALS_AFTER.match(after):
-            return True   # Rp 1.250.000.000 / 1.250.000.000,00
-        if SUFFIX_AFTER.match(after) or NPWP_AFTER.match(text, end, end + 6):
-            return True   # 4.1.3.2.apk, 4.1.3.2-beta, an NPWP 12.345.678.9-012.000
-        if PREFIX_BEFORE.search(before):
-            return True   # app-4.1.3.2, v 4.1.3.2 written v4.1.3.2 is never matched
+        if BEFORE_NUMBER.search(before, max(0, len(before) - 3)):
+            return True   # 5.1.2.3.4, app-4.1.3.2 (v 4.1.3.2 written v4.1.3.2 is never matched)
+        if ends_with_word(AMOUNT_BEFORE, before, AMOUNT_ENDINGS):
+            return True   # Rp 1.250.000.000
         line_before = before.rsplit("\n", 1)[-1]
         if ends_with_word(VERSION_BEFORE, line_before, VERSION_ENDINGS):
             return True

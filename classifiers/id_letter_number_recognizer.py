@@ -395,8 +395,18 @@ class IdLetterNumberRecognizer(Recognizer):
                 continue
             add(start, end, analyze_number, start)
         low = lower(text)
-        # one regex scan instead of one find a key (an "n" is cheap to test); hits taken key by key
-        hits = sorted((_LABEL_ORDER[k.group()], k.start()) for k in LABEL_KEY_RX.finditer(low))
+        # One regex scan for all the keys (an "n" is cheap to test); hits taken key by key.  A labelled
+        # number has its "/" on the label's line (nothing in LABELLED crosses a line break), so only the
+        # lines with a "/" are scanned, each up to its last "/": in most texts a few short stretches.
+        hits = []
+        j = text.find("/")
+        while j >= 0:
+            a = text.rfind("\n", 0, j) + 1
+            b = text.find("\n", j)
+            b = len(text) if b < 0 else b
+            hits += [(_LABEL_ORDER[k.group()], k.start()) for k in LABEL_KEY_RX.finditer(low, a, text.rfind("/", j, b))]
+            j = text.find("/", b)
+        hits.sort()
         for _, i in hits:
             if i and low[i - 1].isalpha():
                 continue

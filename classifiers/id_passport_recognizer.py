@@ -24,8 +24,16 @@ from __future__ import annotations
 import re
 
 from dlp.classifiers._digits import DigitRecognizer, scan
+from dlp.classifiers._text import lower_exact
 
 _ANY_LABEL = re.compile(r"pas+port|paspor", re.IGNORECASE)
+# The same words in the lower-cased text, where they all start with the literal "pas" that the regex
+# engine scans for fast (the ignore-case search tries every "p" and "P"); it stands for _ANY_LABEL
+# there unless the text holds a "ſ", which matches "s" ignoring case but lower-cases to itself.
+_WORD_LOW = re.compile(r"pas+port|paspor")
+_LONG_S = "\u017f"
+# What a text must hold for any finding: "paspor", "passport" or "pasport" (which holds "paspor").
+_GATE_LOW = re.compile(r"paspor|passport")
 # The look-behind stands after the letter (it checks the character before it), so the pattern starts
 # with [A-Z] and the regex engine skips to capital letters instead of trying a match at every position
 # (2x faster on the long texts that name a passport somewhere; the same matches).
@@ -42,14 +50,21 @@ class IdPassportRecognizer(DigitRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.wanted(entities):
             return []
-        sc = scan(text)
-        low = sc.lower()
-        if low and not ("paspor" in low or "passport" in low or "pasport" in low):
-            return []  # no passport word anywhere: nothing can be a passport number
-        if not low and not _ANY_LABEL.search(text):
+        low = lower_exact(text)  # (the lower-cased text the other recognizers share)
+        if low:
+            if not _GATE_LOW.search(low):
+                return []  # no passport word anywhere: nothing can be a passport number
+        elif not _ANY_LABEL.search(text):
             return []
+        words = low if low and _LONG_S not in text else None  # where _WORD_LOW stands for _ANY_LABEL
+        start = 0
+        if words is not None:
+            # A number is named by a label or word before it, or by a label after it on its own line:
+            # none on a line before the first passport word's line can be, so the scan starts there.
+            start = text.rfind("\n", 0, _WORD_LOW.search(words).start()) + 1
+        sc = scan(text)
         results = []
-        for m in _PASSPORT.finditer(text):
+        for m in _PASSPORT.finditer(text, start):
             s, e = m.span()
             lab = sc.label_for(s, e)
             number = m.group(1) + m.group(2)
@@ -62,11 +77,13 @@ class IdPassportRecognizer(DigitRecognizer):
             if lab and lab.how in ("line", "above", "column"):
                 continue  # named as something else
             near = None
-            for near in _ANY_LABEL.finditer(text, max(0, s - WIDE), s):
+            for near in (_ANY_LABEL.finditer(text, max(0, s - WIDE), s) if words is None
+                         else _WORD_LOW.finditer(words, max(0, s - WIDE), s)):
                 pass
             if near:
+                word = text[near.start():near.end()]
                 results.append(self.result(
                     "ID_PASSPORT", s, e, 0.6,
-                    f"Passport number {number} (“{near.group()}” earlier in the text)",
-                    f"Nomor paspor {number} (“{near.group()}” disebut sebelumnya)", near.group()))
+                    f"Passport number {number} (“{word}” earlier in the text)",
+                    f"Nomor paspor {number} (“{word}” disebut sebelumnya)", word))
         return results
