@@ -38,7 +38,13 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+
 from dlp.classifiers._digits import DigitRecognizer, make_result, scan
+
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_ENHANCED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 MOBILE_PREFIXES = frozenset(
     [str(p) for p in range(811, 820)] + ["821", "822", "823", "828", "831", "832", "833", "838",
@@ -131,6 +137,7 @@ class IdPhoneRecognizer(DigitRecognizer):
         if "0" not in text and "62" not in text:
             return self._without_trunk(text, [])
         results = []
+        name, rid = self.name, self.id
         label_for = None  # the shared Scan's, looked up at the first number
         pos = 0
         n = len(text)
@@ -236,12 +243,17 @@ class IdPhoneRecognizer(DigitRecognizer):
             else:
                 score = 0.85 if labelled else 0.6
                 en, id_ = "Indonesian landline number +62 ", "Nomor telepon rumah/kantor Indonesia +62 "
-            word = lab.word if labelled else None
-            if word:
-                en, id_ = f"{en}{nsn} (labelled “{word}”)", f"{id_}{nsn} (berlabel “{word}”)"
+            # What make_result("PHONE_NUMBER", start, end, score, en, id_, self, word) builds, inline (a
+            # number-dense text has a phone every ~250 bytes; the call showed in profiles)
+            if labelled and lab.word:
+                word = lab.word
+                results.append(RecognizerResult("PHONE_NUMBER", start, end, score, None, {
+                    _NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True,
+                    "dlp_reason": {"en": f"{en}{nsn} (labelled “{word}”)", "id": f"{id_}{nsn} (berlabel “{word}”)"},
+                    "dlp_context": word}))
             else:
-                en, id_ = en + nsn, id_ + nsn
-            results.append(make_result("PHONE_NUMBER", start, end, score, en, id_, self, word))  # (self.result)
+                results.append(RecognizerResult("PHONE_NUMBER", start, end, score, None, {
+                    _NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": en + nsn, "id": id_ + nsn}}))
             last_end = end
         return self._without_trunk(text, results)
 

@@ -117,13 +117,18 @@ LABEL_LAST = {"nama", "name", "lengkap", "pemohon", "pelapor", "pengadu", "narah
 # same runs, since a word can only be followed by a space or end the run.
 RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]++ [A-Z][A-Za-z'\u2019\-]++(?: [A-Z][A-Za-z'\u2019\-]++)*")
 # RUN tests every character against its first class ([A-Z]: no literal the search can jump to).  On
-# the text's "shape", one byte per character (A: a capital; a: a small letter, ' or -; the space; "."
-# for anything else, the "?" that latin-1 puts for a character beyond it too), RUN_SHAPE starts with
-# a literal and finds exactly RUN's spans, scan and all about twice as fast.  Only \u2019, one of
-# RUN's word characters, has no byte of its own: a text holding it takes RUN itself.
+# the text's "shape", one byte per character (A: a capital; a: a small letter, ' or -; the space; the
+# dot; "_" for anything else, the "?" that latin-1 puts for a character beyond it too), RUN_SHAPE
+# starts with a literal and finds exactly RUN's spans, scan and all about twice as fast.  Only \u2019,
+# one of RUN's word characters, has no byte of its own: a text holding it takes RUN itself.
 SHAPE = bytes(ord("A") if 65 <= c <= 90 else ord("a") if 97 <= c <= 122 or c in b"'-" else 32 if c == 32
-              else ord(".") for c in range(256))
-RUN_SHAPE = re.compile(rb"A[Aa]++ A[Aa]++(?: A[Aa]++)*")
+              else c if c == 46 else ord("_") for c in range(256))
+# Where a capitalised word starts no run but a dot follows it, RUN_SHAPE matches that word and its dot
+# ("Sdr.", "Bpk.", but also "Yth.", "Saudara." at a sentence's end): the same scan finds every place
+# HON_DOT_ONE can match (see analyze).  A run's match is unchanged (RUN_SHAPE's first branch is RUN),
+# and the word is matched only where the run fails, so it never hides one.  (Both branches start with
+# a literal: a failed attempt costs next to nothing more.)
+RUN_SHAPE = re.compile(rb"A[Aa]++(?: A[Aa]++(?: A[Aa]++)*|\.)")
 HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
              "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
              "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
@@ -146,11 +151,13 @@ TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
 # (the look-behinds stand after the first letter, so the regex starts with S or B: a fast scan)
 HON_DOT_ONE = re.compile(r"(?:S(?<![\w.]S)dr[ia]?|B(?<![\w.]B)pk?)\.[ \t]+"
                          r"(?P<name>[A-Z][a-z]{2,}(?:['\-][A-Za-z]+)?)(?![\w'\-]|[ \t]+[A-Z])")
+HON_DOT = {"sdr", "sdri", "sdra", "bp", "bpk"}  # the abbreviations HON_DOT_ONE starts with, in lower case
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
 CHAT_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})[ \t]*:[ \t]")
 DEGREE_AT = re.compile(rf",[ \t]*{DEGREE}")
-DEGREE_HINT = re.compile(r",[ \t]?(?:[SMD]\d?\.[ ]?[A-Z]|A\.[ ]?Md|Amd|Ph\.|Sp\.|M[MHTA]\b|S[EHT]\b)")
+_DEGREE_HINT_TAIL = r"[ \t]?(?:[SMD]\d?\.[ ]?[A-Z]|A\.[ ]?Md|Amd|Ph\.|Sp\.|M[MHTA]\b|S[EHT]\b)"
+DEGREE_HINT = re.compile("," + _DEGREE_HINT_TAIL)
 NAME_TAIL = re.compile(rf"(?:{TITLES}[ \t]*)*(?P<name>{NAME})$")
 NAME_LINE = re.compile(rf"[ \t]*[(\[_]*[ \t]*(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*"
                        rf"[ \t]*[)\]_]*[ \t\r]*(?=\n|$)")
@@ -160,8 +167,10 @@ LINE_TAIL = re.compile(rf"(?:,?[ \t]*{DEGREE})*[ \t]*[)\]_]*[ \t\r]*(?:\n|$)")
 SIG_CUE_BEFORE = re.compile(r"(?i)(?:,[ \t\r]*$|^[ \t]*(?:ttd\.?|\(ttd\)|tertanda|hormat\s+kami|salam|wassalam\w*|"
                             r"a\.\s?n\.|an\.|plt\.?|plh\.?|pj\.?|u\.b\.|ub\.|\[?tanda\s+tangan\]?|\[?ttd\]?|"
                             r"cap\s+dan\s+tanda\s+tangan|mengetahui|menyetujui)\b)")
-# A line below a signed name: one scan for all keys (their matches cannot overlap).
-SIG_BELOW = re.compile(r"\n(?:NIP|NRP|NIDN|Pangkat|Pembina|Penata)")
+# A line below a signed name: one scan for all keys (their matches cannot overlap), which also finds
+# each line break after a comma (a job title above a name) on the way: the empty look-behind comes
+# last, so a key after ",\n" is still matched.
+SIG_BELOW = re.compile(r"\n(?:NIP|NRP|NIDN|Pangkat|Pembina|Penata|(?<=,\n))")
 SIG_CUE_AFTER = re.compile(r"(?i)[ \t]*(?:NIP|NRP|NIDN|NIK|NPP|NIPPPK|Pangkat|Pembina|Penata|Pengatur|Juru)\b")
 CONNECTORS = frozenset(("bin", "binti", "van", "der", "de", "al", "el"))
 CELL_NAME = re.compile(rf"(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*")
@@ -208,6 +217,9 @@ class PersonRecognizer(Recognizer):
         self.gate = self.given | HON_WORDS  # a run must hold one of these to be looked at (see analyze)
         self._words: dict = {}  # a run's words in lower case -> _word_facts()
         self._cleaned: dict = {}  # (span, mode) -> _clean_span()
+        self._heads: dict = {}  # the text before a colon -> _field_label()
+        self._cues: dict = {}  # a line above a name -> whether it is a signature cue (see _signature_cue)
+        self._cells: dict = {}  # a table cell -> _cell_name()
         # no place word is made of list-number characters (see _run): true of any real list
         self.numbered = all(w.strip(NUMBERING) for w in self.place_prefix)
 
@@ -297,7 +309,6 @@ class PersonRecognizer(Recognizer):
         # highest score can be kept: the others are dropped here at once (a table cell's name is
         # also a lexicon run, for instance), and only the survivors are sorted and compared.
         best: dict = {}
-        deferred: list | None = None  # when a list, add() collects (start, end, score, how) there
 
         def add(span, score, how, need=None):
             if span is None:
@@ -309,9 +320,6 @@ class PersonRecognizer(Recognizer):
                 return
             if text[e:e + 1] == "@" or text[s - 1:s] in ("@", "/", "#"):
                 return
-            if deferred is not None:
-                deferred.append((s, e, score, how))
-                return
             old = best.get((s, e))
             if old is None or score > old[0]:
                 best[s, e] = (score, how)
@@ -321,21 +329,27 @@ class PersonRecognizer(Recognizer):
         # signatures), so ties between passes resolve as they always did.  A span it claims at more than
         # the best lexicon score (0.6) needs no lexicon candidate from the run pass (it could not win),
         # and a name alone in a "|" cell needs no other check either (see _run).
-        nam = [m.start() for m in TABLE_HEADER_NA.finditer(low)]  # "nama" / "name": read by two passes
-        deferred = []
-        self._tables(text, low, add, nam)
-        table_found, deferred = deferred, None
+        nam = _nama_name(low)  # read by two passes
+        table_found: list = []  # (start, end, score, how), as add() would have kept them
+        commas: dict = {}  # see _comma_cues
+        self._tables(text, low, table_found.append, commas, nam)
         claimed = {(s, e) for s, e, score, how in table_found if score > 0.6}
         self._fields(text, add)
         if nam:  # (it reads only where "nama" stands)
             self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
-        if "Sdr" in text or "Bp" in text:
-            self._one_name_after_honorific(text, add)
         seen, run = self._words, self._run
-        # (the same spans as RUN.finditer(text), about twice as fast: see RUN_SHAPE)
-        runs = RUN.finditer(text) if "\u2019" in text else \
-            RUN_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
+        if "\u2019" in text:  # (rare: see RUN_SHAPE)
+            runs = RUN.finditer(text)
+            if "Sdr" in text or "Bp" in text:
+                self._one_name_after_honorific(text, add)
+            hon_end = len(text) + 1  # (done: no place below is looked at again)
+        else:
+            # The same spans as RUN.finditer(text), about twice as fast, and the places HON_DOT_ONE can
+            # match, which _one_name_after_honorific would search for: no other scan of the text for them.
+            runs = RUN_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
+            hon_end = 0  # where the last HON_DOT_ONE match ends (as finditer, no match starts before it)
+        numbered_ok = self.numbered
         for m in runs:  # only runs holding a given name or an honorific go further
             s, e = m.span()
             # RUN matches ASCII letters, ' and -, so the slice of ``low`` is the run's lower case
@@ -343,9 +357,52 @@ class PersonRecognizer(Recognizer):
             facts = seen.get(words)
             if facts is None:
                 facts = self._word_facts(words)
-            if facts:
-                run(text, s, e, facts, add, best, claimed)
-        self._after_anchors(text, add)
+            if not facts:
+                continue
+            if facts[5]:
+                # _one_name_after_honorific, inline: "Sdr." or "Bpk." found by RUN_SHAPE, alone or ending a
+                # run ("Sdr. Galih", "Kepada Yth Bpk. Dedi"), the only places HON_DOT_ONE can match
+                p = e - facts[5]
+                if p >= hon_end:
+                    h = HON_DOT_ONE.match(text, p)
+                    if h:
+                        hon_end = h.end()
+                        add(self._clean(text, *h.span("name"), mode="strict"), 0.8, "honorific")
+                if not facts[0]:
+                    continue  # no run, or one _run does not look at
+            # The common cases of _run, inline (a name-dense text has a run every ~250 bytes; a call per
+            # run showed in profiles); any other run, or one these cannot settle, goes to _run.
+            if claimed and (s, e) in claimed:
+                # a name alone in a "|" cell the table pass holds (see _run)
+                if facts[4] and facts[1] and not text.startswith((",", " <", "<", '"<', '" '), e):
+                    if s and (text[s - 1].isalnum() or text[s - 1] in "@/#._"):
+                        continue
+                    bar = text.rfind("|", s - 30 if s > 30 else 0, s)
+                    if bar >= 0 and not text[bar + 1:s].strip(" \t"):
+                        continue
+            elif facts[4]:
+                if s:
+                    c = text[s - 1]
+                    if c.isalnum() or c in "@/#._":
+                        continue
+                line_pre = text[s - 30 if s > 30 else 0:s].rpartition("\n")[2]
+                if line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) \
+                        and numbered_ok:
+                    # A lexicon run after a list number or a table's bars ("12. ", "3 | "), as _run decides
+                    # it: no word before it, no degree or address after it.
+                    if facts[3] is not None:
+                        post = text[e:e + 2]
+                        if not ((post[:1] == "," and DEGREE_AT.match(text, e))
+                                or (post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80])):
+                            if post[:1] != "@":
+                                old = best.get((s, e))
+                                if old is None or facts[3] > old[0]:
+                                    best[s, e] = (facts[3], "lexicon")
+                            continue
+                elif line_pre.rstrip().endswith((":", "\uff1a")):
+                    continue  # a field's value, which _fields reads: _run looks no further
+            run(text, s, e, facts, add, best, claimed)
+        self._after_anchors(text, add, commas)
         self._signatures(text, low, add)
         for s, e, score, how in table_found:  # (add()'s last step)
             old = best.get((s, e))
@@ -374,12 +431,18 @@ class PersonRecognizer(Recognizer):
                                  {_NAME_KEY: name, _ID_KEY: rid, "dlp_reason": {"en": en, "id": id_}, _SCORED_KEY: True})
                 for (s, e), (score, how) in order for en, id_ in [REASONS[how]]]
 
-    def _after_anchors(self, text: str, add):
-        """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses."""
-        for m in DEGREE_HINT.finditer(text):
-            if not DEGREE_AT.match(text, m.start()):
+    def _after_anchors(self, text: str, add, commas: dict):
+        """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses.
+
+        ``commas``: see _comma_cues (where DEGREE_HINT matches, if the table pass already found it).
+        """
+        hints = commas.get("degree")
+        if hints is None:
+            hints = [m.start() for m in DEGREE_HINT.finditer(text)]
+        for at in hints:
+            if not DEGREE_AT.match(text, at):
                 continue
-            t = NAME_TAIL.search(text, max(0, m.start() - 60), m.start())
+            t = NAME_TAIL.search(text, max(0, at - 60), at)
             if t:
                 span = self._clean(text, *t.span("name"), mode="tail")
                 if span and not self._after_place(text, span[0]):
@@ -398,14 +461,17 @@ class PersonRecognizer(Recognizer):
     def _signatures(self, text: str, low: str, add):
         """Name lines in signature blocks: under a job title ending in "," or "ttd.", above "NIP ..."."""
         below: set[int] = set()
-        # (str.find loops, not find_all(): a text has one such line or none, and a generator costs more)
-        i = text.find(",\n")
-        while i >= 0:
-            below.add(i + 2)
-            i = text.find(",\n", i + 1)
+        keyed = []  # where a line below a name ("\nNIP ...") starts
+        for k in SIG_BELOW.finditer(text):
+            i = k.start()
+            if i and text[i - 1] == ",":
+                below.add(i + 1)
+            if k.end() > i + 1:
+                keyed.append(i)
         if "\r" in text:  # (a one-character test is much cheaper than looking for ",\r\n")
             for i in find_all(text, ",\r\n"):
                 below.add(i + 3)
+        # (a str.find loop, not find_all(): a text has one such line or none, and a generator costs more)
         i = low.find("ttd")
         while i >= 0:
             nl = line_end(text, i)
@@ -425,8 +491,7 @@ class PersonRecognizer(Recognizer):
                         add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "signature", "two")
                     break
                 p, hops = nl + 1, hops + 1
-        for k in SIG_BELOW.finditer(text):
-            i = k.start()
+        for i in keyed:
             a = line_start(text, i)
             if a < i and a not in read:
                 m = NAME_LINE.match(text, a)
@@ -435,33 +500,46 @@ class PersonRecognizer(Recognizer):
 
     def _fields(self, text: str, add):
         """``Label : Name`` - anchored on the colons, so prose costs next to nothing."""
+        heads = self._heads
         # (a one-character test is next to free: no search for a full-width colon in most texts)
         for sep in (":", "\uff1a") if "\uff1a" in text else (":",):
-            for i in find_all(text, sep):
-                nxt = text[i + 1:i + 5].lstrip(" \t*_")[:1]
+            i = text.find(sep)
+            while i >= 0:  # (a str.find loop: a generator per text and a step per colon cost more)
+                at, i = i, text.find(sep, i + 1)
+                nxt = text[at + 1:at + 5].lstrip(" \t*_")[:1]
                 if not (nxt.isupper() or nxt in ("d", "b", "i", "s", "p")):
                     continue
-                lo = i - 60 if i > 60 else 0
-                nl = text.rfind("\n", lo, i)
-                head = text[nl + 1 if nl >= 0 else lo:i]  # at most 60 characters of the line before the colon
-                words = head.rstrip(" \t*_").rsplit(None, 1)
-                if not words:
+                lo = at - 60 if at > 60 else 0
+                nl = text.rfind("\n", lo, at)
+                head = text[nl + 1 if nl >= 0 else lo:at]  # at most 60 characters of the line before the colon
+                need = heads.get(head, heads)  # (labels recur: "Nama", "Narahubung" ...)
+                if need is heads:
+                    need = self._field_label(head)
+                if need is False:
                     continue
-                if words[-1].lower() not in LABEL_LAST and "nama" not in head.lower():
-                    continue
-                lm = FIELD_LABEL.search(head)
-                if not lm:
-                    continue
-                v = FIELD_VALUE.match(text, i + 1)
-                if not v:
-                    continue
-                strong = bool(_STRONG_FULL.fullmatch(" ".join(lm.group("label").split())))
-                add(self._clean(text, *v.span("name")), 0.8, "field", None if strong else "two")
+                v = FIELD_VALUE.match(text, at + 1)
+                if v:
+                    add(self._clean(text, *v.span("name")), 0.8, "field", need)
+
+    def _field_label(self, head: str):
+        """What _fields needs of the text before a colon (``head``), kept for the next colon after the same
+        text: False when it ends with no field label, else what add() needs of the name (None after a
+        strong label, "two" after a weak one)."""
+        words = head.rstrip(" \t*_").rsplit(None, 1)
+        need = False
+        if words and (words[-1].lower() in LABEL_LAST or "nama" in head.lower()):
+            lm = FIELD_LABEL.search(head)
+            if lm:
+                need = None if _STRONG_FULL.fullmatch(" ".join(lm.group("label").split())) else "two"
+        if len(self._heads) >= 20000:
+            self._heads.clear()
+        self._heads[head] = need
+        return need
 
     def _caps_after_nama(self, text: str, low: str, add, nam=None):
         """``Nama DEDEN MULYANA`` (an ID card or receipt read by OCR, the colon lost): capitals only.
 
-        ``nam``: where TABLE_HEADER_NA matches in ``low``, if already known (it holds every "nama").
+        ``nam``: _nama_name(low), if already known (it holds every "nama").
         """
         at = find_all(low, "nama") if nam is None else [i for i in nam if low[i + 3] == "a"]
         for i in at:
@@ -492,18 +570,33 @@ class PersonRecognizer(Recognizer):
     def _word_facts(self, words: str):
         """What the run pass needs to know of a run's words (``words``: the run in lower case), kept for
         the next run of the same words: False when none is a given name or an honorific (the run is not
-        looked at), else (keys, stopless, known, lexicon).  ``keys``: the words; ``stopless``: no stop
-        word among them; ``known``: one is a known name; ``lexicon``: the score of the whole run as a
-        lexicon candidate (see _lexicon_runs), or None when it is none."""
+        looked at), else (keys, stopless, known, lexicon, plain, dot).  ``keys``: the words; ``stopless``:
+        no stop word among them; ``known``: one is a known name; ``lexicon``: the score of the whole run as
+        a lexicon candidate (see _lexicon_runs), or None when it is none; ``plain``: it starts with neither
+        an honorific nor a greeting (the first two cases of _run do not apply); ``dot``: how far before the run's
+        end an abbreviation of HON_DOT starts that ends the run after a blank, ' or - (HON_DOT_ONE may
+        match there when a dot follows), else 0.  RUN_SHAPE's other match, one word and its dot, and a
+        run with such an ending but no given name or honorific get ((), False, False, None, False, dot),
+        or False without it."""
+        if words[-1] == ".":  # RUN_SHAPE's other match
+            last = words[:-1].rsplit("-", 1)[-1].rsplit("'", 1)[-1]
+            facts = ((), False, False, None, False, len(last) + 1) if last in HON_DOT else False
+            if len(self._words) >= 20000:
+                self._words.clear()
+            self._words[words] = facts
+            return facts
         keys = tuple(words.split(" "))  # (shared by every run of these words: read only)
+        last = keys[-1].rsplit("-", 1)[-1].rsplit("'", 1)[-1]
+        dot = len(last) if last in HON_DOT else 0
         if self.gate.isdisjoint(keys):
-            facts = False
+            facts = ((), False, False, None, False, dot) if dot else False
         else:
             stopless = self.stop.isdisjoint(keys)
             lexicon = None
             if stopless and 2 <= len(keys) <= 4 and self._lexical(keys):
                 lexicon = 0.6 if self.known_names.issuperset(keys) else 0.55
-            facts = (keys, stopless, not self.known_names.isdisjoint(keys), lexicon)
+            facts = (keys, stopless, not self.known_names.isdisjoint(keys), lexicon,
+                     keys[0] not in HON_WORDS and keys[0] not in GREETINGS, dot)
         if len(self._words) >= 20000:  # names recur, within a text and across texts; the rest is bounded
             self._words.clear()
         self._words[words] = facts
@@ -513,7 +606,7 @@ class PersonRecognizer(Recognizer):
         """Decide on one run of capitalised words (``facts``: see _word_facts) from what stands around
         it (cheap rejects first).  ``best``: add()'s table, for the common lexicon case (see the end);
         ``claimed``: spans a better candidate already holds."""
-        keys, stopless, known, lexicon = facts
+        keys, stopless, known, lexicon = facts[:4]
         if s:
             c = text[s - 1]
             if c.isalnum() or c in "@/#._":
@@ -629,10 +722,10 @@ class PersonRecognizer(Recognizer):
             if old is None or lexicon > old[0]:
                 best[s, e] = (lexicon, "lexicon")
 
-    @staticmethod
-    def _signature_cue(text: str, begin: int, end: int) -> bool:
+    def _signature_cue(self, text: str, begin: int, end: int) -> bool:
         """A job title ending in "," / "ttd." / "Hormat kami," above, or "NIP ..." below the name line."""
         p, seen = begin, 0
+        cues = self._cues
         while p > 0 and seen < 3:
             pa = line_start(text, p - 1)
             line = text[pa:p - 1]
@@ -640,22 +733,31 @@ class PersonRecognizer(Recognizer):
             if not line.strip():
                 continue
             seen += 1
-            if SIG_CUE_BEFORE.search(line) or PERSON_HEADER.fullmatch(line.strip()):
+            cue = cues.get(line)  # (the lines above a name recur: job titles, "Hormat kami,")
+            if cue is None:
+                cue = bool(SIG_CUE_BEFORE.search(line) or PERSON_HEADER.fullmatch(line.strip()))
+                if len(cues) >= 20000:
+                    cues.clear()
+                cues[line] = cue
+            if cue:
                 return True
         nl = line_end(text, end)
         if nl < len(text) and text[nl] == "\n":
             return bool(SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)))
         return False
 
-    def _tables(self, text: str, low: str, add, nam=None):
+    def _tables(self, text: str, low: str, table_add, commas: dict, nam=None):
         """Names in the column of a delimited table (``|``, tab, ``;`` or ``,``) whose header names people.
 
-        ``nam``: where TABLE_HEADER_NA matches in ``low``, if already known.
+        ``table_add``: takes each found (start, end, score, how) - the checks of add() are done here.
+        ``commas``: filled by _comma_cues when a row may be separated by commas.
+        ``nam``: _nama_name(low), if already known.
         """
-        if "|" not in text and "\t" not in text and ";" not in text and "," not in text:
+        bar, tab, semi, comma = "|" in text, "\t" in text, ";" in text, "," in text
+        if not (bar or tab or semi or comma):
             return
         if nam is None:
-            nam = [m.start() for m in TABLE_HEADER_NA.finditer(low)]
+            nam = _nama_name(low)
         hits = nam + [m.start() for m in TABLE_HEADER_PE.finditer(low)]
         if not hits:
             return
@@ -678,10 +780,18 @@ class PersonRecognizer(Recognizer):
             b = text.find("\n", h, h + REACH)
             if b < 0:
                 b = min(n, h + REACH)
-            # the header row is text[a:b] (counted in place: it is sliced only when it may name people)
-            sep = "|" if text.count("|", a, b) >= 2 else "\t" if text.find("\t", a, b) >= 0 else \
-                ";" if text.count(";", a, b) >= 2 else "," if text.count(",", a, b) >= 2 else None
-            if sep is None:
+            # The header row is text[a:b] (read in place: it is sliced only when it may name people).  Its
+            # separator: two "|" or more, else a tab, else two ";", else two ",".  (Two finds, not a count:
+            # they stop at the second one; a separator the text lacks is not looked for at all.)
+            if bar and (i := text.find("|", a, b)) >= 0 and text.find("|", i + 1, b) >= 0:
+                sep = "|"
+            elif tab and text.find("\t", a, b) >= 0:
+                sep = "\t"
+            elif semi and (i := text.find(";", a, b)) >= 0 and text.find(";", i + 1, b) >= 0:
+                sep = ";"
+            elif comma and (i := text.find(",", a, b)) >= 0 and text.find(",", i + 1, b) >= 0:
+                sep = ","
+            else:
                 continue
             # Can a cell start with a header word?  (See HEADER_CELL_AFTER; most rows, prose lines with
             # commas among them, stop here.)  The matches after ";" or "," are found once per text (a
@@ -692,8 +802,11 @@ class PersonRecognizer(Recognizer):
             else:
                 found = after.get(sep)
                 if found is None:
-                    spans = [m.span() for m in HEADER_CELL_AFTER[sep].finditer(text)]
-                    found = after[sep] = ([x for x, _ in spans], [y for _, y in spans])
+                    if sep == ",":
+                        found = after[sep] = _comma_cues(text, commas)
+                    else:
+                        spans = [m.span() for m in HEADER_CELL_AFTER[sep].finditer(text)]
+                        found = after[sep] = ([x for x, _ in spans], [y for _, y in spans])
                 i = bisect_left(found[0], a)
                 cell_word = i < len(found[0]) and found[1][i] <= b
             if not (cell_word or HEADER_CELL_START.match(text, a, b)):
@@ -701,10 +814,11 @@ class PersonRecognizer(Recognizer):
             col = _person_column(text[a:b], sep)
             if col is None:
                 continue
-            cell_name = _pipe_cell_name(col) if sep == "|" else None
             pos, rows = b + 1, 0
             done_to = b
-            # The row is text[la:lb]; patterns match it in place (none has an anchor or a look-behind).
+            cells = self._cells
+            # The row is text[la:lb].  Its cell in the column is found in place, and what stands in it is
+            # read once per distinct cell (names recur): see _cell_name.
             while pos < n and rows < 20000:
                 # pos follows a newline on all but over-long lines: its line starts right there
                 la = pos if text[pos - 1] == "\n" else line_start(text, pos)
@@ -714,17 +828,45 @@ class PersonRecognizer(Recognizer):
                 pos = lb + 1
                 if text.find(sep, la, lb) < 0:
                     break
+                if sep == "|":
+                    at = _pipe_cell(text, la, lb, col)
+                else:
+                    at = _cell(text[la:lb], sep, col)
+                    if at is not None:
+                        at = (la + at[0], la + at[1])
+                if at is None:
+                    got = _NO_CELL
+                else:
+                    cell = text[at[0]:at[1]]
+                    got = cells.get(cell) or self._cell_name(cell)
                 # a row with a name in it is no rule line: test for one only when there is no name
-                inner = cell_name.match(text, la, lb) if cell_name is not None else None
-                if inner is None and BLANK_ROW.fullmatch(text, la, lb):
+                if not got[0] and BLANK_ROW.fullmatch(text, la, lb):
                     continue
                 rows += 1
                 done_to = lb
-                if cell_name is None:
-                    cell_span = _cell(text[la:lb], sep, col)
-                    inner = cell_span and CELL_NAME.fullmatch(text, la + cell_span[0], la + cell_span[1])
-                if inner:
-                    add(self._clean(text, *inner.span("name"), mode="strict"), 0.7, "table", "two")
+                if got[1] is not None:
+                    # add((start, end, keys), 0.7, "table", "two"), inline: the keys were weighed once
+                    ns, ne = at[0] + got[1][0], at[0] + got[1][1]
+                    if text[ne:ne + 1] != "@" and text[ns - 1:ns] not in ("@", "/", "#"):
+                        table_add((ns, ne, 0.7, "table"))
+
+    def _cell_name(self, cell: str) -> tuple:
+        """What _tables needs of a cell in a column of names, kept for the next cell written the same way:
+        (whether CELL_NAME matches the stripped cell, and the (start, end) in ``cell`` of the name as
+        ``add(self._clean(..., mode="strict"), 0.7, "table", "two")`` would keep it, or None)."""
+        stripped = cell.strip()
+        m = CELL_NAME.fullmatch(stripped)
+        if m is None:
+            got = _NO_CELL
+        else:
+            lead = len(cell) - len(cell.lstrip())  # (str.strip() removes what ``\s`` matches)
+            span = self._clean(cell, lead + m.start("name"), lead + m.end("name"), mode="strict")
+            kept = span is not None and (len(span[2]) >= 2 or self._known(span[2]))
+            got = (True, (span[0], span[1]) if kept else None)
+        if len(self._cells) >= 20000:
+            self._cells.clear()
+        self._cells[cell] = got
+        return got
 
     def _cell_contexts(self, text: str, spans: tuple, add):
         """A cell whose column header (the chunk's context, just before it) names people: Nama, Petugas ..."""
@@ -798,25 +940,60 @@ class PersonRecognizer(Recognizer):
             prev_key, run_start, run_keys = k, None, []
 
 
-# Words of a table header naming people: nama, name, petugas, pegawai, peserta, penerima, pemohon,
-# penumpang.  Two patterns, each with a literal prefix the regex engine searches fast (one pattern
-# starting with "na" or "pe" is several times slower); no word can overlap another of its own
-# pattern, so together they find every occurrence of every word, as one str.find loop per word did.
-TABLE_HEADER_NA = re.compile(r"nam[ae]")
+# Words of a table header naming people: nama, name (_nama_name), petugas, pegawai, peserta, penerima,
+# pemohon, penumpang.  A pattern with a literal prefix the regex engine searches fast (one pattern
+# starting with "na" or "pe" is several times slower), and a str.find loop for the rarer "nam"; no word
+# can overlap another of its own kind, so together they find every occurrence of every word.
 TABLE_HEADER_PE = re.compile(r"pe(?:tugas|gawai|serta|nerima|mohon|numpang)")
+
+
+def _nama_name(low: str) -> list[int]:
+    """Where "nama" or "name" starts in ``low`` (a str.find loop: "nam" is rare, and a regex scan of
+    the whole text costs more than this one)."""
+    at = []
+    i = low.find("nam")
+    while i >= 0:
+        if low[i + 3:i + 4] in ("a", "e"):
+            at.append(i)
+        i = low.find("nam", i + 1)
+    return at
 
 # A cell that can fullmatch PERSON_HEADER once stripped (str.strip(), then " *_:"; ``\s`` is what
 # str.strip() removes) starts with one of these words: a row where none starts a cell (at the row's
 # start or after a separator) has no person column (see _tables).  Searches with a literal first
 # character instead of a regex per cell: prose lines with commas are "header rows" too.  (The
 # look-ahead, implied by the words, rejects most cells in one step.)
-_HEADER_WORD_START = (r"[\s*_:]*(?=(?i:[nfpkares]))(?i:no|nam|full|pe(?:tugas|gawai|serta|nerima|mohon|numpang|nanggung|jabat|lapor)|"
-                      r"pasien|narahubung|pic|karyawan|anggota|responden|kepala|ahli|employee|staff|attendee|"
-                      r"passenger|patient)")
+# The words are no, nam, full, pe(tugas|gawai|serta|nerima|mohon|numpang|nanggung|jabat|lapor), pasien,
+# narahubung, pic, karyawan, anggota, responden, kepala, ahli, employee, staff, attendee, passenger,
+# patient, grouped by first letter (in their order, so the same word wins where two could): a cell
+# starting with none of them costs one test per letter group, not one per word.
+_HEADER_WORD_START = (r"[\s*_:]*(?=(?i:[nfpkares]))(?i:n(?:o|am|arahubung)|full|"
+                      r"p(?:e(?:tugas|gawai|serta|nerima|mohon|numpang|nanggung|jabat|lapor)|asien|ic|assenger|atient)|"
+                      r"k(?:aryawan|epala)|a(?:nggota|hli|ttendee)|responden|employee|staff)")
 HEADER_CELL_START = re.compile(_HEADER_WORD_START)
 HEADER_CELL_AFTER = {sep: re.compile(re.escape(sep) + _HEADER_WORD_START) for sep in ("|", "\t", ";", ",")}
+# Both scans that start at a comma, in one: where DEGREE_HINT matches (no group), and where
+# HEADER_CELL_AFTER[","] does (group 1 ends it).  No place matches both (no header word starts like
+# a degree), and neither match holds a second comma, so each finds what its own finditer finds.
+COMMA_CUES = re.compile(rf",(?:(?={_DEGREE_HINT_TAIL})|(?=({_HEADER_WORD_START})))")
 
 
+def _comma_cues(text: str, commas: dict) -> tuple[list[int], list[int]]:
+    """The (starts, ends) of HEADER_CELL_AFTER[","] in ``text``; where DEGREE_HINT matches goes into
+    ``commas["degree"]`` on the way, for _after_anchors (one scan of the commas instead of two, once
+    the table pass needs them: a long prose line with commas is a "header row" for every hit in it)."""
+    starts, ends, degree = [], [], []
+    for m in COMMA_CUES.finditer(text):
+        if m.lastindex:
+            starts.append(m.start())
+            ends.append(m.end(1))
+        else:
+            degree.append(m.start())
+    commas["degree"] = degree
+    return starts, ends
+
+
+@lru_cache(maxsize=1024)  # (a table's header row recurs: the same form, export or template in many files)
 def _person_column(header: str, sep: str) -> int | None:
     """Index of the first cell of a delimited header row that names people (Nama, Petugas ...), or None.
 
@@ -835,16 +1012,28 @@ def _person_column(header: str, sep: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=64)
-def _pipe_cell_name(col: int) -> re.Pattern:
-    """A pattern doing ``CELL_NAME.fullmatch`` of ``_cell(row, "|", col)`` in one match of the row.
+_NO_CELL = (False, None)  # _cell_name() of a cell without a name, and of a row too short for the column
+_ROW_OPEN = re.compile(r"\s*+\|")  # blanks and a "|" opening a row
 
-    An optional blank first piece and its ``|`` (what _cell skips), ``col`` cells with their ``|``,
-    then the cell: blanks (``\\s`` is exactly what str.strip() removes), the name, blanks, and the next
-    ``|`` or the row's end.  CELL_NAME holds no ``|`` and neither starts nor ends with a blank, so it
-    matches here exactly when it matches the stripped cell, with the same groups.
+
+def _pipe_cell(text: str, la: int, lb: int, col: int) -> tuple[int, int] | None:
+    """(start, end) of cell number ``col`` of the ``|`` row ``text[la:lb]``, blanks and all, or None when
+    the row is shorter: an optional blank first piece and its ``|`` (what _cell skips), ``col`` cells
+    with their ``|``, then the cell up to the next ``|`` or the row's end.  Its stripped text is what
+    _cell finds whenever it holds a name (CELL_NAME holds no ``|`` and neither starts nor ends with a
+    blank); str.find calls in place, no split of the row.
     """
-    return re.compile(rf"(?:\s*+\|)?+(?:[^|]*+\|){{{col}}}\s*+(?:{CELL_NAME.pattern})\s*+(?:\||\Z)")
+    j = la
+    if la < lb and (text[la] == "|" or text[la].isspace()):
+        m = _ROW_OPEN.match(text, la, lb)
+        if m:
+            j = m.end()
+    for _ in range(col):
+        j = text.find("|", j, lb) + 1
+        if not j:
+            return None
+    end = text.find("|", j, lb)
+    return j, end if end >= 0 else lb
 
 
 def _cell(line: str, sep: str, col: int) -> tuple[int, int] | None:
