@@ -38,7 +38,6 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain
-from operator import itemgetter
 from importlib import resources
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -80,10 +79,16 @@ def region_names(d: str) -> tuple[str | None, str | None, str | None, str | None
 
 # Each digit doubled, its two digits summed: the Luhn check's value of every second digit from the right.
 _LUHN_DOUBLE = str.maketrans("0123456789", "0246813579")
+# The same as bytes tables: an ASCII digit to its value, and to its doubled value.
+_LUHN_VALUE_BYTES = bytes.maketrans(b"0123456789", bytes(range(10)))
+_LUHN_DOUBLE_BYTES = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
 
 
 def luhn_ok(digits: str) -> bool:
-    if digits.isascii():  # sums over two slices in C, not a loop per digit
+    if digits.isascii():
+        if digits.isdigit():  # sums over two translated byte slices, all in C (7x faster than int() per digit)
+            b = digits.encode()
+            return (sum(b[-1::-2].translate(_LUHN_VALUE_BYTES)) + sum(b[-2::-2].translate(_LUHN_DOUBLE_BYTES))) % 10 == 0
         return (sum(map(int, digits[-1::-2])) + sum(map(int, digits[-2::-2].translate(_LUHN_DOUBLE)))) % 10 == 0
     total = 0  # other Unicode digits: as before, by code point
     for i, ch in enumerate(reversed(digits)):
@@ -99,11 +104,26 @@ _UP, _DOWN = "0123456789" * 3, "9876543210" * 3
 
 def junk(digits: str) -> bool:
     """Placeholder-like digit strings: one or two repeated digits, a counting sequence, mostly zeros."""
-    return (len(set(digits)) <= 2 or digits in _UP or digits in _DOWN
-            or digits.count("0") >= len(digits) - 3)
+    if len(digits) < 3:
+        return True  # (at most two digits: at most two distinct ones)
+    a, b, c = digits[0], digits[1], digits[2]
+    # runs once per candidate number: the substring and distinct-digit tests only where the first
+    # three digits leave them possible (most numbers start with three different digits, no sequence)
+    if a == b or c == a or c == b:
+        rest = digits.replace(a, "")  # (two deletions: cheaper than a set of the digits)
+        if not rest or not rest.replace(rest[0], ""):
+            return True
+    if (b == _NEXT.get(a) and digits in _UP) or (b == _PREV.get(a) and digits in _DOWN):
+        return True
+    return digits.count("0") >= len(digits) - 3
+
+
+_NEXT = {str(i): str((i + 1) % 10) for i in range(10)}  # the digit after each one in _UP
+_PREV = {str(i): str((i - 1) % 10) for i in range(10)}  # and in _DOWN
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_TWO = tuple(f"{i:02d}" for i in range(100))  # 0-99 written with two digits, for the reason texts (no format spec per number)
 
 
 def _real_date(y: int, m: int, d: int) -> bool:
@@ -123,6 +143,9 @@ def _today() -> dt.date:
 
 def _this_year() -> int:
     return _today().year
+
+
+_monotonic = time.monotonic
 
 
 @dataclass
@@ -201,7 +224,8 @@ def check_nik(d: str) -> Check:
     district 01-60), birth date (day + 40 for women; a real calendar date not in
     the future), serial 0001-9999, and no placeholder digits.
     """
-    bad = _region_ok(d[:6])
+    region = d[:6]
+    bad = _region_ok(region)
     if bad:
         return bad
     dmy = int(d[6:12])  # DDMMYY read as one number: one int() instead of three
@@ -211,7 +235,9 @@ def check_nik(d: str) -> Check:
         day -= 40
     if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
         # a date of every year (not 29 February): _birth_year's answer without its loop
-        today = _today()
+        today = _today_cache[1]  # (_today() inline: this runs for every candidate NIK)
+        if today is None or _monotonic() - _today_cache[0] > 60:
+            today = _today()
         year = 2000 + yy
         if year > today.year or (year == today.year and (month, day) > (today.month, today.day)):
             year -= 100
@@ -224,8 +250,8 @@ def check_nik(d: str) -> Check:
         return _SERIAL_0000
     if junk(d):
         return _PLACEHOLDER
-    reg_en, reg_id = _region_text(d[:6])
-    born = f"{year}-{month:02d}-{day:02d}"
+    reg_en, reg_id = _region_text(region)
+    born = f"{year}-{_TWO[month]}-{_TWO[day]}"
     return Check(True, f"{reg_en}, born {born}, {'female' if female else 'male'}",
                  f"{reg_id}, lahir {born}, {'perempuan' if female else 'laki-laki'}")
 
@@ -260,11 +286,13 @@ def check_nip(d: str) -> Check:
     PPPK NIP, the appointment year followed by ``21``; gender 1 (male) or 2
     (female); serial 001-999.
     """
-    by, bm, bd = int(d[:4]), int(d[4:6]), int(d[6:8])
+    ymd = int(d[:8])  # one int() instead of three
+    by, bm, bd = ymd // 10000, ymd // 100 % 100, ymd % 100
     if not (1940 <= by <= 2010 and _real_date(by, bm, bd)):
         return Check(False, f"{d[:8]} is not a birth date (YYYYMMDD, 1940-2010)",
                      f"{d[:8]} bukan tanggal lahir (YYYYMMDD, 1940-2010)")
-    ay, am = int(d[8:12]), int(d[12:14])
+    ym = int(d[8:14])
+    ay, am = ym // 100, ym % 100
     pppk = am == 21
     if not (by + 17 <= ay <= _this_year() and (1 <= am <= 12 or pppk)):
         return Check(False, f"{d[8:14]} is not an appointment date (YYYYMM)",
@@ -273,13 +301,13 @@ def check_nip(d: str) -> Check:
         return Check(False, f"gender digit {d[14]} is not 1 or 2", f"kode jenis kelamin {d[14]} bukan 1 atau 2")
     if d[15:] == "000":
         return Check(False, "serial 000", "nomor urut 000")
-    born = f"{by}-{bm:02d}-{bd:02d}"
+    born = f"{by}-{_TWO[bm]}-{_TWO[bd]}"
     sex_en, sex_id = ("male", "laki-laki") if d[14] == "1" else ("female", "perempuan")
     if pppk:
         return Check(True, f"PPPK, born {born}, appointed {ay}, {sex_en}",
                      f"PPPK, lahir {born}, diangkat {ay}, {sex_id}")
-    return Check(True, f"born {born}, appointed {ay}-{am:02d}, {sex_en}",
-                 f"lahir {born}, TMT {ay}-{am:02d}, {sex_id}")
+    return Check(True, f"born {born}, appointed {ay}-{_TWO[am]}, {sex_en}",
+                 f"lahir {born}, TMT {ay}-{_TWO[am]}, {sex_id}")
 
 
 def check_npwp15(d: str) -> Check:
@@ -436,7 +464,6 @@ def _label_re_ci() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(_LABEL_LOW_RE.pattern, re.IGNORECASE), re.compile(_LABEL_AT0.pattern, re.IGNORECASE))
 
 
-_START = itemgetter(0)  # a label's start, as a sort key
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]{1,23}\Z")
 _LONG_DIGITS = re.compile(r"\d{5}")
 # A number token in a table row, for column counting: 9+ digits, single . or - between them
@@ -449,11 +476,22 @@ _LONG_DIGITS = re.compile(r"\d{5}")
 # ninth digit it only needs the rest of the digit group followed by a non-word character (a "."
 # or "-" there is one: the longer token the old form would take starts at the same place).
 _ROW_TOKEN = re.compile(r"[+\d](?<![\w.\-].)(?:(?<=\+)\d|(?<!\+))" + r"[.\-]?\d" * 8 + r"\d*+(?!\w)")
+# The same for an ASCII text, where \d and \w match what their ASCII forms do (which cost less).
+_ROW_TOKEN_ASCII = re.compile(_ROW_TOKEN.pattern, re.ASCII)
 
 
 def _row_tokens(text: str, start: int, end: int) -> list[int]:
     """Starts of the long numbers (9+ digits) on text[start:end]."""
-    return [m.start() for m in _ROW_TOKEN.finditer(text, start, end)]
+    return [m.start() for m in (_ROW_TOKEN_ASCII if text.isascii() else _ROW_TOKEN).finditer(text, start, end)]
+
+
+def _few_row_tokens(text: str, start: int, end: int) -> int:
+    """How many long numbers text[start:end] holds, counted up to two (the searches stop there)."""
+    rx = _ROW_TOKEN_ASCII if text.isascii() else _ROW_TOKEN
+    m = rx.search(text, start, end)
+    if m is None:
+        return 0
+    return 1 if rx.search(text, m.end(), end) is None else 2  # (where finditer looks on)
 
 
 # "nomor kartu" is a card label, "nomor kartu keluarga" / "kartu tanda penduduk" are not
@@ -480,9 +518,19 @@ _SEP = rf"(?:[ \t]{{0,3}}[.{_DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \
 # A run starts only where the next 12 characters are all digits or separators, so the many
 # short numbers of a text never reach Python (a run of 13+ characters always passes).
 RUN_RE = re.compile(rf"\d(?=[\d \t\r\n.{_DASH}]{{12}})\d*(?:{_SEP}\d+)*")
+# The same for a text without other decimal digits than 0-9 (every text dlp's normalizer hands
+# over): there \d and [0-9] match the same characters, and the set test costs less (RUN_RE's
+# pass is over every character of a dense text).
+_RUN_RE_09 = re.compile(rf"[0-9](?=[0-9 \t\r\n.{_DASH}]{{12}})[0-9]*(?:{_SEP}[0-9]+)*")
+# A decimal digit outside ASCII (Arabic-Indic, full-width ...): the search only stops at non-ASCII characters.
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 _SEP_SPLIT = re.compile(r"(\D+)")
 # Deletes the separators RUN_RE allows between digit groups, leaving a run's digits.
 _DROP_SEPS = str.maketrans("", "", " \t\r\n.-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# The two tables for an ASCII run, as bytes tables: one C pass each (str.translate looks each
+# character up in a dict, and one not in it raises and clears a KeyError).
+_SHAPE_BYTES = bytes.maketrans(b"123456789", b"000000000")
+_SEPS_BYTES = b" \t\r\n.-"
 
 
 @dataclass(slots=True)
@@ -565,6 +613,9 @@ _NINE_DIGITS = re.compile(r"(?:[^0-9]*+[0-9]){9}")
 
 
 WINDOW_MIN, WINDOW_MAX = 13, 19  # card lengths; NPWP 15, NIK/KK 16, NIP 18 lie inside
+# How far Scan.label_for looks: a label up to LABEL_BEFORE characters before the number or
+# LABEL_AFTER after it, a table header row up to HEADER_REACH characters above.
+LABEL_BEFORE, LABEL_AFTER, HEADER_REACH = 64, 24, 2000
 
 
 class Scan:
@@ -590,19 +641,30 @@ class Scan:
         self._by_size: dict[int, list[Window]] = {}   # digit count -> those of _windows
         self._label_cache: dict[tuple[int, int], Label | None] = {}
         self._tokens: dict[tuple[int, int], list[int]] = {}   # line -> starts of its long numbers (table cells)
+        self._ntokens: dict[tuple[int, int], int] = {}   # line -> how many long numbers, up to two
+        self._run_starts: list[int] | None = None   # the start of each of runs
         self._lines: dict[tuple, tuple] = {}
         self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
+        self._head_labels: dict[int, list] = {}   # header row start -> its labels as column Labels
+        self.ascii = text.isascii()  # (a flag of the string: no pass over it)
         self.dense = _NINE_DIGITS.match(text) is not None  # 9+ digits
         if not self.dense:
             return
         add = self.runs.append
-        for m in RUN_RE.finditer(text):
+        ascii_digits = self.ascii or not _OTHER_DIGIT.search(text)
+        for m in (_RUN_RE_09 if ascii_digits else RUN_RE).finditer(text):
             g = m[0]
             if g.isdigit():
                 if len(g) >= self.MIN_RUN_DIGITS:
                     add((*m.span(), g, None))
                 continue
-            sh = _shape(g.translate(_SHAPE))  # None: under MIN_RUN_DIGITS digits
+            if g.isascii():
+                b = g.encode()
+                sh = _shape(b.translate(_SHAPE_BYTES).decode())  # None: under MIN_RUN_DIGITS digits
+                if sh is not None:
+                    add((*m.span(), b.translate(None, _SEPS_BYTES).decode(), sh))
+                continue
+            sh = _shape(g.translate(_SHAPE))
             if sh is not None:
                 add((*m.span(), g.translate(_DROP_SEPS), sh))
 
@@ -656,8 +718,9 @@ class Scan:
         return bool(m and _norm_label(m.group()) in _LABEL_CAT)
 
     # -- labels -------------------------------------------------------------------------
-    def _block(self, b: int) -> tuple[list, list, list]:
-        """Labels starting in block ``b`` and the table header rows starting in it."""
+    def _block(self, b: int) -> tuple[list, list, list, list, dict]:
+        """Labels starting in block ``b`` and the table header rows starting in it, the starts of
+        each, and the label starts by category."""
         got = self._blocks.get(b)
         if got is not None:
             return got
@@ -679,10 +742,17 @@ class Scan:
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in ID_CATEGORIES]
-                if len(ids) >= 2 and not self.row_tokens(ls, le):
+                if len(ids) >= 2 and not self.row_token_count(ls, le, 1):
                     heads.append((ls, ids))
             k = m
-        got = (labels, heads, [lab[0] for lab in labels])
+        by_cat: dict[str, list[int]] = {}
+        for lab in labels:
+            got = by_cat.get(lab[2])
+            if got is None:
+                by_cat[lab[2]] = [lab[0]]
+            else:
+                got.append(lab[0])
+        got = (labels, heads, [lab[0] for lab in labels], [head[0] for head in heads], by_cat)
         self._blocks[b] = got
         return got
 
@@ -724,24 +794,35 @@ class Scan:
 
     def labels_between(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
         """The labels starting in ``[lo, hi)`` and ending by ``hi``."""
-        lo = max(0, lo)
+        return self._labels_with_starts(lo, hi)[0]
+
+    def _labels_with_starts(self, lo: int, hi: int) -> tuple[list, list]:
+        """:meth:`labels_between` and the start of each label."""
+        if lo < 0:
+            lo = 0
         first, last = lo // self.BLOCK, hi // self.BLOCK
+        if first == last:  # (most lookups: one block)
+            labels, _, starts, _, _ = self._blocks.get(first) or self._block(first)
+            i = bisect.bisect_left(starts, lo)
+            j = bisect.bisect_left(starts, hi, i)
+            # a block's labels never overlap, so their ends rise too: those ending after hi are the last
+            while j > i and labels[j - 1][1] > hi:
+                j -= 1
+            return labels[i:j], starts[i:j]
         out = []
         for b in range(first, last + 1):
-            labels, _, starts = self._block(b)
+            labels, _, starts, _, _ = self._block(b)
             if labels:
                 i = bisect.bisect_left(starts, lo)
                 got = labels[i:bisect.bisect_left(starts, hi, i)]
                 # a block's labels never overlap, so their ends rise too: those ending after hi are the last
                 while got and got[-1][1] > hi:
                     got.pop()
-                if first == last:
-                    return got
                 out += got
-        return out
+        return out, [lab[0] for lab in out]
 
-    def label_for(self, start: int, end: int, before: int = 64, after: int = 24,
-                  header_reach: int = 2000) -> Label | None:
+    def label_for(self, start: int, end: int, before: int = LABEL_BEFORE, after: int = LABEL_AFTER,
+                  header_reach: int = HEADER_REACH) -> Label | None:
         """The label that names the number at ``text[start:end]``, or None.
 
         In order: the nearest label before it on its line (within ``before``
@@ -766,9 +847,10 @@ class Scan:
         i = bisect.bisect_left(line[1], start)
         hi = end + after + 40
         lab = None
-        if i and labels[i - 1][1] <= hi and labels[i - 1][1] >= start - before \
-                and not _LONG_DIGITS.search(text, labels[i - 1][1], start):  # same line, before
-            s, e, cat, word = labels[i - 1]
+        # (a gap under 5 characters cannot hold 5 digits: the regex runs only for wider ones)
+        if i and (prev := labels[i - 1])[1] <= hi and prev[1] >= start - before \
+                and not (start - prev[1] >= 5 and _LONG_DIGITS.search(text, prev[1], start)):  # same line, before
+            s, e, cat, word = prev
             also = ()
             j = i - 2
             while j >= 0 and text[labels[j][1]:s].strip(" \t.") == "/":  # "NIK/NIP", "No. KK / NIK", "NIP./NRP"
@@ -778,14 +860,13 @@ class Scan:
         elif line[2] is not None:  # alone on the line above
             lab = line[2]
         elif line[3] is not None and (col := bisect.bisect_right(line[3][0], start) - 1) >= 0 \
-                and line[3][1][col] is not None:  # a table row under a header row
-            s, e, cat, word = line[3][1][col]
-            lab = Label(s, e, cat, word, "column")
+                and (lab := line[3][1][col]) is not None:  # a table row under a header row
+            pass  # (the column's Label, made once per header row)
         else:  # same line, after
             for s, e, cat, word in labels[i:]:
                 if s < end:
                     continue
-                if s - end > after or _LONG_DIGITS.search(text, end, s):
+                if s - end > after or (s - end >= 5 and _LONG_DIGITS.search(text, end, s)):
                     break
                 if e <= hi:
                     lab = Label(s, e, cat, word, "after")
@@ -803,41 +884,43 @@ class Scan:
         text = self.text
         above_label = header = None
         if line_start > 0:
-            prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200)
+            prev_start = text.rfind("\n", 0, line_start - 1) + 1
+            if prev_start < line_start - 201:
+                prev_start = line_start - 201  # (at most 200 characters of the line above)
             # one lookup for the line above and this one, split at the line break (no label spans one)
-            labels = self.labels_between(prev_start, line_end)
-            k = bisect.bisect_left(labels, line_start, key=_START)
-            above, labels = labels[:k], labels[k:]
+            labels, starts = self._labels_with_starts(prev_start, line_end)
+            k = bisect.bisect_left(starts, line_start)
+            above, labels, starts = labels[:k], labels[k:], starts[k:]
             if above:
                 ids = {lab[2] for lab in above if lab[2] in ID_CATEGORIES}
                 if len(ids) <= 1 and line_start - above[-1][1] <= before \
-                        and not _LONG_DIGITS.search(text, above[-1][1], line_start):
+                        and not (line_start - above[-1][1] >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)):
                     s, e, cat, word = above[-1]
                     above_label = Label(s, e, cat, word, "above")
             if above_label is None:
-                tokens = self.row_tokens(line_start, line_end)
-                if tokens:
-                    row = self._header_row(line_start, header_reach)
-                    if row is not None:
-                        header = self._cells(row[0], line_start, line_end)
-                        if header is None and len(tokens) >= 2 and len(row[1]) == len(tokens):
-                            header = (tokens, row[1])
+                # a row under a header row: the header looked up first (found once per block), the
+                # row's numbers only then, and their starts only for a table without delimiters
+                row = self._header_row(line_start, header_reach)
+                if row is not None and self.row_token_count(line_start, line_end, 1):
+                    header = self._cells(row[0], line_start, line_end)
+                    if header is None:
+                        tokens = self.row_tokens(line_start, line_end)
+                        if len(tokens) >= 2 and len(row[1]) == len(tokens):
+                            header = (tokens, self._column_labels(row))
         else:
-            labels = self.labels_between(line_start, line_end)
-        got = (labels, [lab[0] for lab in labels], above_label, header)
+            labels, starts = self._labels_with_starts(line_start, line_end)
+        got = (labels, starts, above_label, header)
         self._lines[key] = got
         return got
 
     def _header_row(self, line_start: int, reach: int) -> tuple[int, list] | None:
         """(start, ID labels) of the nearest table header row above ``line_start`` (within ``reach``), or None."""
-        lo = max(0, line_start - reach)
+        lo = line_start - reach if line_start > reach else 0
         for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
-            for ls, heads in reversed(self._block(b)[1]):
-                if ls >= line_start:
-                    continue
-                if ls < lo:
-                    return None
-                return ls, heads
+            _, heads, _, head_starts, _ = self._blocks.get(b) or self._block(b)
+            k = bisect.bisect_left(head_starts, line_start) - 1  # the last one starting before the line
+            if k >= 0:
+                return heads[k] if head_starts[k] >= lo else None
         return None
 
     def _cells(self, head_start: int, line_start: int, line_end: int) -> tuple[list, list] | None:
@@ -875,25 +958,53 @@ class Scan:
             for lab in self.labels_between(head_start, head_end):
                 col = head.count(sep, 0, lab[0] - head_start)
                 if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
-                    labels[col] = lab
+                    labels[col] = Label(*lab, "column")
         return starts, labels
+
+    def _column_labels(self, row: tuple[int, list]) -> list[Label]:
+        """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row."""
+        got = self._head_labels.get(row[0])
+        if got is None:
+            got = self._head_labels[row[0]] = [Label(*lab, "column") for lab in row[1]]
+        return got
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:
         """Cheap test before :meth:`label_for` for a number that only a label could make a finding:
         is its line a table row (two or more long numbers) that a header might name, or does a
         label of one of ``kind``'s categories (:data:`MISTYPE_CATEGORIES`) start where
         :meth:`label_for` looks - from the line above to just after the number?  The labels are
-        the block's, found once per text: no per-number search of the text."""
+        the block's, found once per text: no per-number search of the text.
+
+        Before both: without a label of those categories anywhere :meth:`label_for` could find
+        one - from the nearest table header row it reads (up to ``HEADER_REACH`` above the line)
+        to just after the number - no label can make the number a finding, table row or not."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
+        cats = MISTYPE_CATEGORIES[kind]
+        if not self._has_label(cats, line_start - HEADER_REACH, end + LABEL_AFTER + 40):
+            return False
         line_end = text.find("\n", end)
-        if len(self.row_tokens(line_start, len(text) if line_end < 0 else line_end)) >= 2:
-            return True  # tested first: cached per line, and label_for needs it for the line anyway
+        if self.row_token_count(line_start, len(text) if line_end < 0 else line_end) == 2:
+            return True  # tested first: cached per line
         # as in _line: the line above, at most 200 characters of it; and as in label_for: a label
         # after the number ends by end + after + 40
         lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
-        cats = MISTYPE_CATEGORIES[kind]
         return any(lab[2] in cats for lab in self.labels_between(lo, end + 24 + 40))
+
+    def _has_label(self, cats: tuple[str, ...], lo: int, hi: int) -> bool:
+        """Does a label of one of ``cats`` start in ``[lo, hi)``?  (Per block, a search of each
+        category's sorted starts: no walk over the labels.)"""
+        if lo < 0:
+            lo = 0
+        for b in range(lo // self.BLOCK, (hi - 1) // self.BLOCK + 1):
+            by_cat = (self._blocks.get(b) or self._block(b))[4]
+            for cat in cats:
+                starts = by_cat.get(cat)
+                if starts:
+                    i = bisect.bisect_left(starts, lo)
+                    if i < len(starts) and starts[i] < hi:
+                        return True
+        return False
 
     def row_tokens(self, line_start: int, line_end: int) -> list[int]:
         """Starts of the long numbers on the line ``text[line_start:line_end]`` (whole line: a token
@@ -903,6 +1014,42 @@ class Scan:
         if got is None:
             got = self._tokens[key] = _row_tokens(self.text, line_start, line_end)
         return got
+
+    def row_token_count(self, line_start: int, line_end: int, need: int = 2) -> int:
+        """How many long numbers the line holds (as :meth:`row_tokens`), counted up to ``need``
+        (1 or 2): the tests "any" and "two or more" stop searching there."""
+        key = (line_start, line_end)
+        n = self._ntokens.get(key)
+        if n is None:
+            plain = self._plain_tokens(line_start, line_end)
+            if plain >= need:  # known from the digit runs: no search of the line
+                if plain == 2:
+                    self._ntokens[key] = 2
+                return plain
+            got = self._tokens.get(key)
+            n = self._ntokens[key] = min(len(got), 2) if got is not None \
+                else _few_row_tokens(self.text, line_start, line_end)
+        return n
+
+    def _plain_tokens(self, line_start: int, line_end: int) -> int:
+        """How many of the line's long numbers are plain runs of digits (13+) standing alone, up to two.
+
+        Such a run is a token of _ROW_TOKEN: nothing glued before it (a word character, a dot, a
+        dash), no word character after it, and all digits; the runs are already known."""
+        starts = self._run_starts
+        if starts is None:
+            starts = self._run_starts = [run[0] for run in self.runs]
+        runs, text = self.runs, self.text
+        n, i, size = 0, bisect.bisect_left(starts, line_start), len(text)
+        while i < len(runs) and runs[i][0] < line_end:
+            at, run_end, _, shape = runs[i]
+            i += 1
+            if shape is None and (at == 0 or not ((c := text[at - 1]).isalnum() or c in "_.-")) \
+                    and (run_end == size or not ((c := text[run_end]).isalnum() or c == "_")):
+                n += 1
+                if n == 2:
+                    break
+        return n
 
 
 def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
@@ -947,6 +1094,7 @@ _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
 _PLAIN_NUMBER = str.maketrans("", "", "0123456789 .-")  # deletes what a number of plain digits is made of
 
 
+@lru_cache(maxsize=1024)  # asked per number; the label spellings of a text repeat
 def labelled(word: str | None) -> tuple[str, str]:
     """The reason suffix naming the label of a number, in English and Indonesian ("" without one)."""
     return (f" (labelled “{word}”)", f" (berlabel “{word}”)") if word else ("", "")
@@ -1112,6 +1260,19 @@ _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _ENHANCED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 
+def _results(recognizer, found: list[tuple]) -> list[RecognizerResult]:
+    """:func:`make_result` for each (entity, start, end, score, en, id, word) of ``found``, with the
+    recognizer's name and id read once (one call less per finding)."""
+    name, rid = recognizer.name, recognizer.id
+    out = []
+    for entity, start, end, score, en, id_, word in found:
+        meta = {_NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": en, "id": id_}}
+        if word:
+            meta["dlp_context"] = word
+        out.append(RecognizerResult(entity, start, end, score, None, meta))
+    return out
+
+
 # --------------------------------------------------------------------------- base class
 
 
@@ -1165,12 +1326,16 @@ class DigitRecognizer(EntityRecognizer):
             mine = sc.memo("16 by entity", _decisions_by_entity).get(self.supported_entities[0], ())
         else:
             mine = [d for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
-        return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine]
+        if type(self).result is not DigitRecognizer.result:  # a subclass builds its own results
+            return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine]
+        return _results(self, [(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine])
 
     def from_windows(self, sc: "Scan", key: str, decide, entity: str) -> list[RecognizerResult]:
         """Results of a window decision ``decide(sc) -> [(window, score, en, id, word)]``, memoized as ``key``."""
-        return [self.result(entity, w.start, w.end, score, en, id_, word)
-                for w, score, en, id_, word in sc.memo(key, decide)]
+        found = sc.memo(key, decide)
+        if type(self).result is not DigitRecognizer.result:
+            return [self.result(entity, w.start, w.end, score, en, id_, word) for w, score, en, id_, word in found]
+        return _results(self, [(entity, w.start, w.end, score, en, id_, word) for w, score, en, id_, word in found])
 
     def result(self, entity: str, start: int, end: int, score: float, en: str, id_: str,
                context_word: str | None = None) -> RecognizerResult:
