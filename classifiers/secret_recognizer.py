@@ -62,9 +62,14 @@ KEY_GATE = ("pass", "pwd", "secret", "token", "sandi", "auth", "reden")
 
 
 def _searcher(word: str):
-    """``word in text`` for a word absent from most texts, as a precompiled literal regex's search (a
-    match or None): on Indonesian text the regex engine's scan for a short word is ~1.5x faster than
-    str's ("key", "pass", "pwd": ~0.55 against ~0.9 ms a MB, CPython 3.11)."""
+    """``word in text`` for a word absent from most texts, as a function returning None when it is not.
+
+    On Indonesian text the regex engine's scan for a short word is ~1.5x faster than str's ("key",
+    "pass", "pwd": ~0.55 against ~0.9 ms a MB, CPython 3.11); a longer word ("mid-server-") str's
+    search skips through by its length, and that is faster.
+    """
+    if len(word) > 6:
+        return lambda text, word=word: True if word in text else None
     return re.compile(re.escape(word)).search
 
 
