@@ -220,6 +220,7 @@ class PersonRecognizer(Recognizer):
         self._heads: dict = {}  # the text before a colon -> _field_label()
         self._cues: dict = {}  # a line above a name -> whether it is a signature cue (see _signature_cue)
         self._cells: dict = {}  # a table cell -> _cell_name()
+        self._befores: dict = {}  # the text before a run -> _before()
         # no place word is made of list-number characters (see _run): true of any real list
         self.numbered = all(w.strip(NUMBERING) for w in self.place_prefix)
 
@@ -349,7 +350,7 @@ class PersonRecognizer(Recognizer):
             # match, which _one_name_after_honorific would search for: no other scan of the text for them.
             runs = RUN_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
             hon_end = 0  # where the last HON_DOT_ONE match ends (as finditer, no match starts before it)
-        numbered_ok = self.numbered
+        befores = self._befores
         for m in runs:  # only runs holding a given name or an honorific go further
             s, e = m.span()
             # RUN matches ASCII letters, ' and -, so the slice of ``low`` is the run's lower case
@@ -381,13 +382,13 @@ class PersonRecognizer(Recognizer):
                     if bar >= 0 and not text[bar + 1:s].strip(" \t"):
                         continue
             elif facts[4]:
-                if s:
-                    c = text[s - 1]
-                    if c.isalnum() or c in "@/#._":
-                        continue
-                line_pre = text[s - 30 if s > 30 else 0:s].rpartition("\n")[2]
-                if line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) \
-                        and numbered_ok:
+                line_pre = text[s - 30 if s > 30 else 0:s].rpartition("\n")[2]  # (as _run reads it)
+                kind = befores.get(line_pre)
+                if kind is None:
+                    kind = self._before(line_pre)
+                if kind == "glued":
+                    continue
+                if kind == "numbered":
                     # A lexicon run after a list number or a table's bars ("12. ", "3 | "), as _run decides
                     # it: no word before it, no degree or address after it.
                     if facts[3] is not None:
@@ -399,7 +400,7 @@ class PersonRecognizer(Recognizer):
                                 if old is None or facts[3] > old[0]:
                                     best[s, e] = (facts[3], "lexicon")
                             continue
-                elif line_pre.rstrip().endswith((":", "\uff1a")):
+                elif kind == "field":
                     continue  # a field's value, which _fields reads: _run looks no further
             run(text, s, e, facts, add, best, claimed)
         self._after_anchors(text, add, commas)
@@ -566,6 +567,24 @@ class PersonRecognizer(Recognizer):
             m = CHAT_NAME.match(text, i + 1)
             if m:
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "chat")
+
+    def _before(self, line_pre: str) -> str:
+        """What stands before a run, as _run sees it (``line_pre``: at most 30 characters of its line), kept
+        for the next run after the same text ("12. ", "3 | " recur): "glued" to a word or an address (no
+        name starts there), "numbered" (a list number or a table's bars: see _run), "field" (after a
+        label's colon) or "other"."""
+        if line_pre and (line_pre[-1].isalnum() or line_pre[-1] in "@/#._"):  # (the run's previous character)
+            kind = "glued"
+        elif line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) and self.numbered:
+            kind = "numbered"
+        elif line_pre.rstrip().endswith((":", "\uff1a")):
+            kind = "field"
+        else:
+            kind = "other"
+        if len(self._befores) >= 20000:
+            self._befores.clear()
+        self._befores[line_pre] = kind
+        return kind
 
     def _word_facts(self, words: str):
         """What the run pass needs to know of a run's words (``words``: the run in lower case), kept for
