@@ -29,7 +29,7 @@ looked for only around the numbers that need one.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left as _bisect_left, bisect_right as _bisect_right
 import calendar
 import datetime as dt
 import re
@@ -126,23 +126,16 @@ _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TWO = tuple(f"{i:02d}" for i in range(100))  # 0-99 written with two digits, for the reason texts (no format spec per number)
 
 
-def _real_date(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= (29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m])
-
-
-_today_cache: list = [0.0, None]
+_today_cache: list = [0.0, None, 0, 0]  # when read, the date, its year, its month * 100 + day
 
 
 def _today() -> dt.date:
     """Today's date, read from the clock at most once a minute (checks run per candidate number)."""
     now = time.monotonic()
     if _today_cache[1] is None or now - _today_cache[0] > 60:
-        _today_cache[:] = [now, dt.date.today()]
+        today = dt.date.today()
+        _today_cache[:] = [now, today, today.year, today.month * 100 + today.day]
     return _today_cache[1]
-
-
-def _this_year() -> int:
-    return _today().year
 
 
 _monotonic = time.monotonic
@@ -178,6 +171,14 @@ def _region_text(d: str) -> tuple[str, str]:
         en += f", historical code, now {now}"
         id_ += f", kode lama, kini {now}"
     return en, id_
+
+
+@lru_cache(maxsize=8192)
+def _region(d: str) -> tuple[Check | None, str, str]:
+    """(:func:`_region_ok`, and when plausible the reason texts of :func:`_region_text`) of a
+    6-digit region code: one cached call per candidate number instead of two."""
+    bad = _region_ok(d)
+    return (bad, "", "") if bad else (None, *_region_text(d))
 
 
 @lru_cache(maxsize=8192)
@@ -224,8 +225,8 @@ def check_nik(d: str) -> Check:
     district 01-60), birth date (day + 40 for women; a real calendar date not in
     the future), serial 0001-9999, and no placeholder digits.
     """
-    region = d[:6]
-    bad = _region_ok(region)
+    # (runs for every candidate 16-digit number: few calls and no objects on the way to the answer)
+    bad, reg_en, reg_id = _region(d[:6])
     if bad:
         return bad
     dmy = int(d[6:12])  # DDMMYY read as one number: one int() instead of three
@@ -235,11 +236,10 @@ def check_nik(d: str) -> Check:
         day -= 40
     if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
         # a date of every year (not 29 February): _birth_year's answer without its loop
-        today = _today_cache[1]  # (_today() inline: this runs for every candidate NIK)
-        if today is None or _monotonic() - _today_cache[0] > 60:
-            today = _today()
+        if _today_cache[1] is None or _monotonic() - _today_cache[0] > 60:
+            _today()  # (inline: the cached year and month * 100 + day are read below)
         year = 2000 + yy
-        if year > today.year or (year == today.year and (month, day) > (today.month, today.day)):
+        if year > _today_cache[2] or (year == _today_cache[2] and month * 100 + day > _today_cache[3]):
             year -= 100
     else:
         year = _birth_year(yy, month, day) if 1 <= day <= 31 else None
@@ -250,7 +250,6 @@ def check_nik(d: str) -> Check:
         return _SERIAL_0000
     if junk(d):
         return _PLACEHOLDER
-    reg_en, reg_id = _region_text(region)
     born = f"{year}-{_TWO[month]}-{_TWO[day]}"
     return Check(True, f"{reg_en}, born {born}, {'female' if female else 'male'}",
                  f"{reg_id}, lahir {born}, {'perempuan' if female else 'laki-laki'}")
@@ -263,7 +262,7 @@ def check_kk(d: str) -> Check:
     The date is checked loosely (day 1-31, month 1-12): it is the date the
     number was issued, never shifted by 40.
     """
-    bad = _region_ok(d[:6])
+    bad, reg_en, reg_id = _region(d[:6])
     if bad:
         return bad
     dm = int(d[6:10])  # DDMM read as one number
@@ -272,7 +271,6 @@ def check_kk(d: str) -> Check:
         return Check(False, f"{d[6:12]} is not an issue date (DDMMYY)", f"{d[6:12]} bukan tanggal terbit (DDMMYY)")
     if junk(d):
         return _PLACEHOLDER
-    reg_en, reg_id = _region_text(d[:6])
     return Check(True, f"{reg_en}, issued {d[6:8]}-{d[8:10]}-{d[10:12]}",
                  f"{reg_id}, terbit {d[6:8]}-{d[8:10]}-{d[10:12]}")
 
@@ -288,13 +286,16 @@ def check_nip(d: str) -> Check:
     """
     ymd = int(d[:8])  # one int() instead of three
     by, bm, bd = ymd // 10000, ymd // 100 % 100, ymd % 100
-    if not (1940 <= by <= 2010 and _real_date(by, bm, bd)):
+    if not (1940 <= by <= 2010 and 1 <= bm <= 12
+            and 1 <= bd <= (29 if bm == 2 and calendar.isleap(by) else _MONTH_DAYS[bm])):  # (a real date)
         return Check(False, f"{d[:8]} is not a birth date (YYYYMMDD, 1940-2010)",
                      f"{d[:8]} bukan tanggal lahir (YYYYMMDD, 1940-2010)")
     ym = int(d[8:14])
     ay, am = ym // 100, ym % 100
     pppk = am == 21
-    if not (by + 17 <= ay <= _this_year() and (1 <= am <= 12 or pppk)):
+    if _today_cache[1] is None or _monotonic() - _today_cache[0] > 60:
+        _today()  # (inline: the cached year is read below)
+    if not (by + 17 <= ay <= _today_cache[2] and (1 <= am <= 12 or pppk)):
         return Check(False, f"{d[8:14]} is not an appointment date (YYYYMM)",
                      f"{d[8:14]} bukan TMT pengangkatan (YYYYMM)")
     if d[14] not in "12":
@@ -680,18 +681,19 @@ class Scan:
         n_max = n if n_max is None else n_max
         if n < WINDOW_MIN or n_max > WINDOW_MAX:
             return self._all_windows(n, n_max)
-        if self._windows is None:
-            self._windows = self._all_windows(WINDOW_MIN, WINDOW_MAX)
-            for w in self._windows:  # sorted by size once, for the recognizers asking for one size
-                self._by_size.setdefault(len(w.digits), []).append(w)
+        if self._windows is None:  # (sorted by size as well, for the recognizers asking for one size)
+            self._windows = self._all_windows(WINDOW_MIN, WINDOW_MAX, self._by_size)
         if n == WINDOW_MIN and n_max == WINDOW_MAX:
             return list(self._windows)  # copies: a caller may change its list
         if n == n_max:
             return list(self._by_size.get(n, ()))
         return [w for w in self._windows if n <= len(w.digits) <= n_max]
 
-    def _all_windows(self, n: int, n_max: int) -> list[Window]:
+    def _all_windows(self, n: int, n_max: int, by_size: dict | None = None) -> list[Window]:
+        """The windows of ``n`` to ``n_max`` digits, in text order; also filed in ``by_size`` (digit count -> list)."""
         out = []
+        add = out.append
+        sized = {k: [] for k in range(n, n_max + 1)}  # (filed as they are made: no second pass)
         text = self.text
         size = len(text)
         for at, run_end, digits, shape in self.runs:
@@ -701,7 +703,8 @@ class Scan:
                 if len(digits) > n_max or (at > 0 and text[at - 1].isalpha() and not self._glued_label(at)) \
                         or (run_end < size and text[run_end].isalpha()):
                     continue
-                out.append(Window(at, run_end, digits, (len(digits),), (), True))
+                add(w := Window(at, run_end, digits, (len(digits),), (), True))
+                sized[len(digits)].append(w)
                 continue
             # a run's first windows start where it starts, its last ones end where it ends: test those once
             glued_first = at > 0 and text[at - 1].isalpha() and not self._glued_label(at)
@@ -709,7 +712,10 @@ class Scan:
             for first, last, rs, re_, a, b, groups, ws, tight in _templates(shape, n, n_max):
                 if (first and glued_first) or (last and glued_last):
                     continue
-                out.append(Window(at + rs, at + re_, digits[a:b], groups, ws, tight))
+                add(w := Window(at + rs, at + re_, digits[a:b], groups, ws, tight))
+                sized[b - a].append(w)
+        if by_size is not None:
+            by_size.update((k, v) for k, v in sized.items() if v)
         return out
 
     def _glued_label(self, pos: int) -> bool:
@@ -720,7 +726,7 @@ class Scan:
     # -- labels -------------------------------------------------------------------------
     def _block(self, b: int) -> tuple[list, list, list, list, dict]:
         """Labels starting in block ``b`` and the table header rows starting in it, the starts of
-        each, and the label starts by category."""
+        each, and (filled by :meth:`_has_label`) the label starts of each kind of MISTYPE_CATEGORIES."""
         got = self._blocks.get(b)
         if got is not None:
             return got
@@ -745,14 +751,7 @@ class Scan:
                 if len(ids) >= 2 and not self.row_token_count(ls, le, 1):
                     heads.append((ls, ids))
             k = m
-        by_cat: dict[str, list[int]] = {}
-        for lab in labels:
-            got = by_cat.get(lab[2])
-            if got is None:
-                by_cat[lab[2]] = [lab[0]]
-            else:
-                got.append(lab[0])
-        got = (labels, heads, [lab[0] for lab in labels], [head[0] for head in heads], by_cat)
+        got = (labels, heads, [lab[0] for lab in labels], [head[0] for head in heads], {})
         self._blocks[b] = got
         return got
 
@@ -803,8 +802,8 @@ class Scan:
         first, last = lo // self.BLOCK, hi // self.BLOCK
         if first == last:  # (most lookups: one block)
             labels, _, starts, _, _ = self._blocks.get(first) or self._block(first)
-            i = bisect.bisect_left(starts, lo)
-            j = bisect.bisect_left(starts, hi, i)
+            i = _bisect_left(starts, lo)
+            j = _bisect_left(starts, hi, i)
             # a block's labels never overlap, so their ends rise too: those ending after hi are the last
             while j > i and labels[j - 1][1] > hi:
                 j -= 1
@@ -813,8 +812,8 @@ class Scan:
         for b in range(first, last + 1):
             labels, _, starts, _, _ = self._block(b)
             if labels:
-                i = bisect.bisect_left(starts, lo)
-                got = labels[i:bisect.bisect_left(starts, hi, i)]
+                i = _bisect_left(starts, lo)
+                got = labels[i:_bisect_left(starts, hi, i)]
                 # a block's labels never overlap, so their ends rise too: those ending after hi are the last
                 while got and got[-1][1] > hi:
                     got.pop()
@@ -844,22 +843,24 @@ class Scan:
         line = self._lines.get((line_start, line_end, before, header_reach)) \
             or self._line(line_start, line_end, before, header_reach)
         labels = line[0]
-        i = bisect.bisect_left(line[1], start)
+        i = _bisect_left(line[1], start)
         hi = end + after + 40
         lab = None
         # (a gap under 5 characters cannot hold 5 digits: the regex runs only for wider ones)
         if i and (prev := labels[i - 1])[1] <= hi and prev[1] >= start - before \
                 and not (start - prev[1] >= 5 and _LONG_DIGITS.search(text, prev[1], start)):  # same line, before
-            s, e, cat, word = prev
-            also = ()
-            j = i - 2
-            while j >= 0 and text[labels[j][1]:s].strip(" \t.") == "/":  # "NIK/NIP", "No. KK / NIK", "NIP./NRP"
-                s, also = labels[j][0], also + (labels[j][2],)
-                j -= 1
-            lab = Label(s, e, cat, text[s:e] if also else word, "line", also)
+            lab = line[4][i - 1]  # (made once per label of the line: the numbers after it share it)
+            if lab is None:
+                s, e, cat, word = prev
+                also = ()
+                j = i - 2
+                while j >= 0 and text[labels[j][1]:s].strip(" \t.") == "/":  # "NIK/NIP", "No. KK / NIK", "NIP./NRP"
+                    s, also = labels[j][0], also + (labels[j][2],)
+                    j -= 1
+                lab = line[4][i - 1] = Label(s, e, cat, text[s:e] if also else word, "line", also)
         elif line[2] is not None:  # alone on the line above
             lab = line[2]
-        elif line[3] is not None and (col := bisect.bisect_right(line[3][0], start) - 1) >= 0 \
+        elif line[3] is not None and (col := _bisect_right(line[3][0], start) - 1) >= 0 \
                 and (lab := line[3][1][col]) is not None:  # a table row under a header row
             pass  # (the column's Label, made once per header row)
         else:  # same line, after
@@ -876,7 +877,8 @@ class Scan:
 
     def _line(self, line_start: int, line_end: int, before: int, header_reach: int) -> tuple:
         """What :meth:`label_for` needs of one line, computed once per line: its labels (and
-        their starts), the label alone on the line above, and the table header naming its columns."""
+        their starts), the label alone on the line above, the table header naming its columns,
+        and room for the Label of each of its labels, made when a number first takes it."""
         key = (line_start, line_end, before, header_reach)
         got = self._lines.get(key)
         if got is not None:
@@ -889,7 +891,7 @@ class Scan:
                 prev_start = line_start - 201  # (at most 200 characters of the line above)
             # one lookup for the line above and this one, split at the line break (no label spans one)
             labels, starts = self._labels_with_starts(prev_start, line_end)
-            k = bisect.bisect_left(starts, line_start)
+            k = _bisect_left(starts, line_start)
             above, labels, starts = labels[:k], labels[k:], starts[k:]
             if above:
                 ids = {lab[2] for lab in above if lab[2] in ID_CATEGORIES}
@@ -909,7 +911,7 @@ class Scan:
                             header = (tokens, self._column_labels(row))
         else:
             labels, starts = self._labels_with_starts(line_start, line_end)
-        got = (labels, starts, above_label, header)
+        got = (labels, starts, above_label, header, [None] * len(labels))
         self._lines[key] = got
         return got
 
@@ -918,7 +920,7 @@ class Scan:
         lo = line_start - reach if line_start > reach else 0
         for b in range(line_start // self.BLOCK, lo // self.BLOCK - 1, -1):
             _, heads, _, head_starts, _ = self._blocks.get(b) or self._block(b)
-            k = bisect.bisect_left(head_starts, line_start) - 1  # the last one starting before the line
+            k = _bisect_left(head_starts, line_start) - 1  # the last one starting before the line
             if k >= 0:
                 return heads[k] if head_starts[k] >= lo else None
         return None
@@ -975,35 +977,43 @@ class Scan:
         :meth:`label_for` looks - from the line above to just after the number?  The labels are
         the block's, found once per text: no per-number search of the text.
 
-        Before both: without a label of those categories anywhere :meth:`label_for` could find
-        one - from the nearest table header row it reads (up to ``HEADER_REACH`` above the line)
-        to just after the number - no label can make the number a finding, table row or not."""
+        Before both, :meth:`may_be_named`: without a label of those categories within its reach,
+        no label can make the number a finding, table row or not."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
-        cats = MISTYPE_CATEGORIES[kind]
-        if not self._has_label(cats, line_start - HEADER_REACH, end + LABEL_AFTER + 40):
-            return False
+        if not self._has_label(kind, line_start - HEADER_REACH, end + LABEL_AFTER + 40):
+            return False  # (may_be_named, inline)
         line_end = text.find("\n", end)
         if self.row_token_count(line_start, len(text) if line_end < 0 else line_end) == 2:
             return True  # tested first: cached per line
         # as in _line: the line above, at most 200 characters of it; and as in label_for: a label
         # after the number ends by end + after + 40
         lo = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 200) if line_start else 0
+        cats = MISTYPE_CATEGORIES[kind]
         return any(lab[2] in cats for lab in self.labels_between(lo, end + 24 + 40))
 
-    def _has_label(self, cats: tuple[str, ...], lo: int, hi: int) -> bool:
-        """Does a label of one of ``cats`` start in ``[lo, hi)``?  (Per block, a search of each
-        category's sorted starts: no walk over the labels.)"""
+    def may_be_named(self, start: int, end: int, kind: str) -> bool:
+        """Could :meth:`label_for` name the number at ``text[start:end]`` with a label of one of
+        ``kind``'s categories (:data:`MISTYPE_CATEGORIES`)?  Only if such a label starts where it
+        looks: from the nearest table header row it reads (up to ``HEADER_REACH`` above the
+        number's line) to just after the number.  No: the number's label is none of those."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return self._has_label(kind, line_start - HEADER_REACH, end + LABEL_AFTER + 40)
+
+    def _has_label(self, kind: str, lo: int, hi: int) -> bool:
+        """Does a label of one of ``kind``'s categories (:data:`MISTYPE_CATEGORIES`) start in
+        ``[lo, hi)``?  (One search of the block's sorted starts of that kind, listed once.)"""
         if lo < 0:
             lo = 0
         for b in range(lo // self.BLOCK, (hi - 1) // self.BLOCK + 1):
-            by_cat = (self._blocks.get(b) or self._block(b))[4]
-            for cat in cats:
-                starts = by_cat.get(cat)
-                if starts:
-                    i = bisect.bisect_left(starts, lo)
-                    if i < len(starts) and starts[i] < hi:
-                        return True
+            labels, _, _, _, by_kind = self._blocks.get(b) or self._block(b)
+            starts = by_kind.get(kind)
+            if starts is None:
+                cats = MISTYPE_CATEGORIES[kind]
+                starts = by_kind[kind] = [lab[0] for lab in labels if lab[2] in cats]
+            i = _bisect_left(starts, lo)
+            if i < len(starts) and starts[i] < hi:
+                return True
         return False
 
     def row_tokens(self, line_start: int, line_end: int) -> list[int]:
@@ -1040,7 +1050,7 @@ class Scan:
         if starts is None:
             starts = self._run_starts = [run[0] for run in self.runs]
         runs, text = self.runs, self.text
-        n, i, size = 0, bisect.bisect_left(starts, line_start), len(text)
+        n, i, size = 0, _bisect_left(starts, line_start), len(text)
         while i < len(runs) and runs[i][0] < line_end:
             at, run_end, _, shape = runs[i]
             i += 1
@@ -1115,60 +1125,64 @@ def decide16(sc: Scan) -> list[Decision]:
       to the card recognizer.
     """
     out: list[Decision] = []
+    add, label_for, maybe_labelled = out.append, sc.label_for, sc.maybe_labelled  # (per window: looked up once)
     for w in sc.windows(16):
-        d = w.digits
+        d, start, end = w.digits, w.start, w.end
         nik = check_nik(d)
         if not (nik.ok or check_kk(d).ok or (d[0] == "0" and check_npwp15(d[1:]).ok)):
-            if not (w.tight and sc.maybe_labelled(w.start, w.end, "16")):
+            if not (w.tight and maybe_labelled(start, end, "16")):
                 continue  # nothing a label could make of it
-        lab = sc.label_for(w.start, w.end)
-        cat = lab.cat if lab else None
-        word = lab.word if lab else None
-        if lab is not None and lab.also:
+        lab = label_for(start, end)
+        if lab is None:  # only the last rule below can apply
+            if nik.ok:
+                add(Decision("ID_NIK", start, end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", None))
+            continue
+        cat, word = lab.cat, lab.word
+        if lab.also:
             cat = _combined_cat16(cat, lab.also, d, nik.ok)
         near_en, near_id = labelled(word)
         if cat == "KK":
             kk = check_kk(d)
             if kk.ok:
-                out.append(Decision("ID_KK", w.start, w.end, 0.95, f"16-digit KK number{near_en}: {kk.en}",
-                                    f"Nomor KK 16 digit{near_id}: {kk.id}", word))
+                add(Decision("ID_KK", start, end, 0.95, f"16-digit KK number{near_en}: {kk.en}",
+                             f"Nomor KK 16 digit{near_id}: {kk.id}", word))
             elif reportable_mistype(sc, w, lab):
-                out.append(Decision("ID_KK", w.start, w.end, 0.7,
-                                    f"Labelled KK number{near_en} whose structure fails ({kk.en}): a mistyped number still leaks",
-                                    f"Nomor berlabel KK{near_id} dengan struktur salah ({kk.id}): salah ketik tetap bocor", word))
+                add(Decision("ID_KK", start, end, 0.7,
+                             f"Labelled KK number{near_en} whose structure fails ({kk.en}): a mistyped number still leaks",
+                             f"Nomor berlabel KK{near_id} dengan struktur salah ({kk.id}): salah ketik tetap bocor", word))
             continue
         if cat == "NPWP":
             npwp = check_npwp15(d[1:]) if d[0] == "0" else None
             if nik.ok:
-                out.append(Decision("ID_NPWP", w.start, w.end, 0.95, f"16-digit NPWP (a NIK){near_en}: {nik.en}",
-                                    f"NPWP 16 digit (NIK){near_id}: {nik.id}", word))
+                add(Decision("ID_NPWP", start, end, 0.95, f"16-digit NPWP (a NIK){near_en}: {nik.en}",
+                             f"NPWP 16 digit (NIK){near_id}: {nik.id}", word))
             elif npwp is not None and npwp.ok:
-                out.append(Decision("ID_NPWP", w.start, w.end, 0.95, f"16-digit NPWP (0 + 15-digit NPWP){near_en}: {npwp.en}",
-                                    f"NPWP 16 digit (0 + NPWP 15 digit){near_id}: {npwp.id}", word))
+                add(Decision("ID_NPWP", start, end, 0.95, f"16-digit NPWP (0 + 15-digit NPWP){near_en}: {npwp.en}",
+                             f"NPWP 16 digit (0 + NPWP 15 digit){near_id}: {npwp.id}", word))
             elif reportable_mistype(sc, w, lab):
-                out.append(Decision("ID_NPWP", w.start, w.end, 0.6,
-                                    f"Labelled 16-digit NPWP{near_en} whose structure fails: a mistyped number still leaks",
-                                    f"NPWP 16 digit berlabel{near_id} dengan struktur salah: salah ketik tetap bocor", word))
+                add(Decision("ID_NPWP", start, end, 0.6,
+                             f"Labelled 16-digit NPWP{near_en} whose structure fails: a mistyped number still leaks",
+                             f"NPWP 16 digit berlabel{near_id} dengan struktur salah: salah ketik tetap bocor", word))
             continue
         if cat == "CARD":
             card = check_card(d)
             if card.ok and w.tight:
-                out.append(Decision("CREDIT_CARD", w.start, w.end, 0.95, f"Payment card{near_en}: {card.en}",
-                                    f"Kartu pembayaran{near_id}: {card.id}", word))
+                add(Decision("CREDIT_CARD", start, end, 0.95, f"Payment card{near_en}: {card.en}",
+                             f"Kartu pembayaran{near_id}: {card.id}", word))
                 continue
         if cat == "NIK":
             if nik.ok:
-                out.append(Decision("ID_NIK", w.start, w.end, 0.95, f"16-digit NIK{near_en}: {nik.en}",
-                                    f"NIK 16 digit{near_id}: {nik.id}", word))
+                add(Decision("ID_NIK", start, end, 0.95, f"16-digit NIK{near_en}: {nik.en}",
+                             f"NIK 16 digit{near_id}: {nik.id}", word))
             elif reportable_mistype(sc, w, lab):
-                out.append(Decision("ID_NIK", w.start, w.end, 0.7,
-                                    f"Labelled NIK{near_en} whose structure fails ({nik.en}): a mistyped NIK still leaks",
-                                    f"Nomor berlabel NIK{near_id} dengan struktur salah ({nik.id}): salah ketik tetap bocor", word))
+                add(Decision("ID_NIK", start, end, 0.7,
+                             f"Labelled NIK{near_en} whose structure fails ({nik.en}): a mistyped NIK still leaks",
+                             f"Nomor berlabel NIK{near_id} dengan struktur salah ({nik.id}): salah ketik tetap bocor", word))
             continue
         if cat in ("ACCOUNT", "OTHER", "NIP", "PASSPORT") and lab.how in ("line", "above", "column"):
             continue  # named as something else
         if nik.ok:
-            out.append(Decision("ID_NIK", w.start, w.end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", word))
+            add(Decision("ID_NIK", start, end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", word))
     out.extend(_substituted(sc))
     return out
 
@@ -1202,7 +1216,7 @@ def reportable_mistype(sc: Scan, w: Window, lab: Label) -> bool:
     when it is written as one number, is no placeholder, and is not shown as an example
     ("contoh NIK: 3201234567890001")."""
     return (w.tight and not junk(w.digits)
-            and not _EXAMPLE.search(sc.text, max(0, lab.start - 40), lab.start))
+            and not _EXAMPLE.search(sc.text, lab.start - 40 if lab.start > 40 else 0, lab.start))
 
 
 def _substituted(sc: Scan) -> list[Decision]:
@@ -1260,19 +1274,6 @@ _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _ENHANCED_KEY = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 
-def _results(recognizer, found: list[tuple]) -> list[RecognizerResult]:
-    """:func:`make_result` for each (entity, start, end, score, en, id, word) of ``found``, with the
-    recognizer's name and id read once (one call less per finding)."""
-    name, rid = recognizer.name, recognizer.id
-    out = []
-    for entity, start, end, score, en, id_, word in found:
-        meta = {_NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": en, "id": id_}}
-        if word:
-            meta["dlp_context"] = word
-        out.append(RecognizerResult(entity, start, end, score, None, meta))
-    return out
-
-
 # --------------------------------------------------------------------------- base class
 
 
@@ -1328,14 +1329,27 @@ class DigitRecognizer(EntityRecognizer):
             mine = [d for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
         if type(self).result is not DigitRecognizer.result:  # a subclass builds its own results
             return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine]
-        return _results(self, [(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine])
+        # make_result's results, built here: one call less per finding, name and id read once
+        name, rid, out = self.name, self.id, []
+        for d in mine:
+            meta = {_NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": d.en, "id": d.id}}
+            if d.label:
+                meta["dlp_context"] = d.label
+            out.append(RecognizerResult(d.entity, d.start, d.end, d.score, None, meta))
+        return out
 
     def from_windows(self, sc: "Scan", key: str, decide, entity: str) -> list[RecognizerResult]:
         """Results of a window decision ``decide(sc) -> [(window, score, en, id, word)]``, memoized as ``key``."""
         found = sc.memo(key, decide)
         if type(self).result is not DigitRecognizer.result:
             return [self.result(entity, w.start, w.end, score, en, id_, word) for w, score, en, id_, word in found]
-        return _results(self, [(entity, w.start, w.end, score, en, id_, word) for w, score, en, id_, word in found])
+        name, rid, out = self.name, self.id, []  # (as in from16)
+        for w, score, en, id_, word in found:
+            meta = {_NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": en, "id": id_}}
+            if word:
+                meta["dlp_context"] = word
+            out.append(RecognizerResult(entity, w.start, w.end, score, None, meta))
+        return out
 
     def result(self, entity: str, start: int, end: int, score: float, en: str, id_: str,
                context_word: str | None = None) -> RecognizerResult:

@@ -38,10 +38,11 @@ def card_grouping(groups: tuple[int, ...]) -> bool:
 
 
 def _decide(sc):
-    decided16 = {(d.start, d.end) for d in sc.memo("16", decide16)}
+    # the starts of the decided 16-digit windows (two 16-digit windows never share a start)
+    decided16 = {d.start for d in sc.memo("16", decide16)}
     out = []
     for w in sc.windows(13, 19):
-        if len(w.digits) == 16 and (w.start, w.end) in decided16:
+        if w.start in decided16 and len(w.digits) == 16:
             continue  # a NIK, KK, NPWP or an already decided card
         if not w.tight or not card_grouping(w.groups):
             continue

@@ -31,12 +31,14 @@ NPWP_GROUPS = (2, 3, 3, 1, 3, 3)
 def _decide15(sc):
     out = []
     for w in sc.windows(15):
+        shaped = w.groups == NPWP_GROUPS
+        if not shaped and not sc.may_be_named(w.start, w.end, "NPWP"):
+            continue  # only an NPWP label makes it a finding, and none is within reach (a NIP's first 15 digits)
         chk = check_npwp15(w.digits)
         if not (chk.ok or (w.tight and sc.maybe_labelled(w.start, w.end, "NPWP"))):
             continue
         lab = sc.label_for(w.start, w.end)
         cat, word = (lab.cat, lab.word) if lab else (None, None)
-        shaped = w.groups == NPWP_GROUPS
         near_en, near_id = labelled(word)
         if chk.ok and (shaped or cat == "NPWP"):
             score = 0.95 if cat == "NPWP" else 0.9
