@@ -77,7 +77,7 @@ _SIXTWO = re.compile(rf"62(?<!\w62)(?:[ \t.\-]?{_MOBILE}|{_GENERAL})")
 # 8 + 8-11 digits standing alone: a mobile number whose trunk 0 a spreadsheet dropped (9-12 digits)
 # (the look-behind stands after the 8, so the regex starts with a literal: a fast scan)
 _TRUNKLESS = re.compile(r"8(?<![\w+.\-/]8)\d{8,11}(?![\w.\-/])")
-_INTL = re.compile(r"\+(?<![\w+]\+)[ \t]?62")
+_INTL = re.compile(r"\+(?<![\w+]\+)[ \t]?62")  # (where a "62" is known to stand, _opens applies it in place)
 _SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, sep, digits, ..., ""]
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
 _GLUED = re.compile(r"(?:\d[.\-/\u2010-\u2015]?|(?<!\d)\d{4,8}[ \t])\Z")
@@ -110,6 +110,12 @@ def classify(digits: str, intl: bool) -> tuple[str, str] | None:
     if lo <= len(sub) <= 8 and sub[0] not in "01":
         return "landline", nsn
     return None
+
+
+def _opens(text: str, plus: int) -> bool:
+    """Whether the "+" at ``plus`` may open a number: _INTL's look-behind, no word character (``\\w``: what
+    str.isalnum() accepts, and "_") and no second "+" before it."""
+    return plus == 0 or not (text[plus - 1].isalnum() or text[plus - 1] in "_+")
 
 
 def _again(text: str, s: int, e: int) -> int:
@@ -162,9 +168,10 @@ class IdPhoneRecognizer(DigitRecognizer):
             # two matches' starts, so comparing these picks the same one.
             if sq < zq:
                 m, r = sm, sq
-                if r >= pos + 2 and text[r - 2] == "+" and _INTL.match(text, r - 2):
+                # (_INTL.match(text, r - 2) and (text, r - 1), read in place: the "62" is known to stand at r)
+                if r >= pos + 2 and text[r - 2] == "+" and text[r - 1] in " \t" and _opens(text, r - 2):
                     s = r - 2  # "+ 62"
-                elif r > pos and text[r - 1] == "+" and _INTL.match(text, r - 1):
+                elif r > pos and text[r - 1] == "+" and _opens(text, r - 1):
                     s = r - 1  # "+62"
                 elif r and text[r - 1] == "+":
                     sm = sixtwo_at(text, r + 1)  # "x+62", or its "+" lies before pos: no candidate here
@@ -256,11 +263,13 @@ class IdPhoneRecognizer(DigitRecognizer):
                 word = lab.word
                 results.append(RecognizerResult("PHONE_NUMBER", start, end, score, None, {
                     _NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True,
-                    "dlp_reason": {"en": f"{en}{nsn} (labelled “{word}”)", "id": f"{id_}{nsn} (berlabel “{word}”)"},
+                    "dlp_reason": {"en": f"{en}{nsn} (labelled “{word}”)",
+                                   "id": f"{id_}{nsn} (berlabel “{word}”)"},
                     "dlp_context": word}))
             else:
                 results.append(RecognizerResult("PHONE_NUMBER", start, end, score, None, {
-                    _NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True, "dlp_reason": {"en": en + nsn, "id": id_ + nsn}}))
+                    _NAME_KEY: name, _ID_KEY: rid, _ENHANCED_KEY: True,
+                    "dlp_reason": {"en": en + nsn, "id": id_ + nsn}}))
             last_end = end
         return self._without_trunk(text, results)
 

@@ -123,12 +123,13 @@ RUN = re.compile(r"[A-Z][A-Za-z'\u2019\-]++ [A-Z][A-Za-z'\u2019\-]++(?: [A-Z][A-
 # one of RUN's word characters, has no byte of its own: a text holding it takes RUN itself.
 SHAPE = bytes(ord("A") if 65 <= c <= 90 else ord("a") if 97 <= c <= 122 or c in b"'-" else 32 if c == 32
               else c if c == 46 else ord("_") for c in range(256))
-# Where a capitalised word starts no run but a dot follows it, RUN_SHAPE matches that word and its dot
-# ("Sdr.", "Bpk.", but also "Yth.", "Saudara." at a sentence's end): the same scan finds every place
-# HON_DOT_ONE can match (see analyze).  A run's match is unchanged (RUN_SHAPE's first branch is RUN),
-# and the word is matched only where the run fails, so it never hides one.  (Both branches start with
-# a literal: a failed attempt costs next to nothing more.)
-RUN_SHAPE = re.compile(rb"A[Aa]++(?: A[Aa]++(?: A[Aa]++)*|\.)")
+RUN_SHAPE = re.compile(rb"A[Aa]++ A[Aa]++(?: A[Aa]++)*")
+# What the run pass scans: RUN_SHAPE's runs, and where a capitalised word starts no run but a dot follows
+# it, that word and its dot ("Sdr.", "Bpk.", but also "Yth.", "Saudara." at a sentence's end), so the
+# same scan finds every place HON_DOT_ONE can match (see analyze).  A run's match is unchanged (the
+# first branch is RUN_SHAPE), and the word is matched only where the run fails, so it never hides one.
+# (Both branches start with a literal: a failed attempt costs next to nothing more.)
+RUN_DOT_SHAPE = re.compile(rb"A[Aa]++(?: A[Aa]++(?: A[Aa]++)*|\.)")
 HON_WORDS = {"bapak", "bpk", "ibu", "sdr", "sdri", "sdra", "saudara", "saudari", "pak", "bu", "mas", "mbak", "mba",
              "kak", "kakak", "bang", "abang", "kang", "akang", "ceu", "teh", "teteh", "om", "tante", "dik", "adik",
              "uda", "uni", "koh", "cik", "tuan", "nyonya", "ny", "nona", "mr", "mrs", "ms", "miss", "mister"}
@@ -193,6 +194,9 @@ REASONS = {
     "table": ("Person's name in a name column", "Nama orang pada kolom nama"),
     "lexicon": ("Person's name (common Indonesian name)", "Nama orang (nama Indonesia yang umum)"),
 }
+
+
+_REASON_DICTS = {how: {"en": en, "id": id_} for how, (en, id_) in REASONS.items()}  # (copied per result)
 
 
 class PersonRecognizer(Recognizer):
@@ -340,15 +344,15 @@ class PersonRecognizer(Recognizer):
             self._caps_after_nama(text, low, add, nam)
         self._chat_stamps(text, add)
         seen, run = self._words, self._run
-        if "\u2019" in text:  # (rare: see RUN_SHAPE)
+        if "\u2019" in text:  # (rare: see RUN_SHAPE and RUN_DOT_SHAPE)
             runs = RUN.finditer(text)
             if "Sdr" in text or "Bp" in text:
                 self._one_name_after_honorific(text, add)
             hon_end = len(text) + 1  # (done: no place below is looked at again)
         else:
-            # The same spans as RUN.finditer(text), about twice as fast, and the places HON_DOT_ONE can
-            # match, which _one_name_after_honorific would search for: no other scan of the text for them.
-            runs = RUN_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
+            # RUN.finditer(text)'s runs, about twice as fast, and the places HON_DOT_ONE can match, which
+            # _one_name_after_honorific would search for: no other scan of the text for them.
+            runs = RUN_DOT_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
             hon_end = 0  # where the last HON_DOT_ONE match ends (as finditer, no match starts before it)
         befores = self._befores
         for m in runs:  # only runs holding a given name or an honorific go further
@@ -361,8 +365,8 @@ class PersonRecognizer(Recognizer):
             if not facts:
                 continue
             if facts[5]:
-                # _one_name_after_honorific, inline: "Sdr." or "Bpk." found by RUN_SHAPE, alone or ending a
-                # run ("Sdr. Galih", "Kepada Yth Bpk. Dedi"), the only places HON_DOT_ONE can match
+                # _one_name_after_honorific, inline: "Sdr." or "Bpk." found by RUN_DOT_SHAPE, alone or
+                # ending a run ("Sdr. Galih", "Kepada Yth Bpk. Dedi"), the only places HON_DOT_ONE can match
                 p = e - facts[5]
                 if p >= hon_end:
                     h = HON_DOT_ONE.match(text, p)
@@ -427,10 +431,11 @@ class PersonRecognizer(Recognizer):
         # name-dense text has a result every ~50 bytes, and two calls per result showed in profiles.
         # Positional arguments (keywords cost a third more; the fifth is analysis_explanation); no
         # min(1.0, score): every score here is below 1.
+        # Each reason is a copy of its own dict (a caller may change one result's reason, never another's).
         name, rid = self.name, self.id
-        return [RecognizerResult(ENTITY, s, e, score, None,
-                                 {_NAME_KEY: name, _ID_KEY: rid, "dlp_reason": {"en": en, "id": id_}, _SCORED_KEY: True})
-                for (s, e), (score, how) in order for en, id_ in [REASONS[how]]]
+        return [RecognizerResult(ENTITY, s, e, score, None, {
+                    _NAME_KEY: name, _ID_KEY: rid, "dlp_reason": _REASON_DICTS[how].copy(), _SCORED_KEY: True})
+                for (s, e), (score, how) in order]
 
     def _after_anchors(self, text: str, add, commas: dict):
         """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses.
@@ -575,7 +580,8 @@ class PersonRecognizer(Recognizer):
         label's colon) or "other"."""
         if line_pre and (line_pre[-1].isalnum() or line_pre[-1] in "@/#._"):  # (the run's previous character)
             kind = "glued"
-        elif line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) and self.numbered:
+        elif line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) \
+                and self.numbered:
             kind = "numbered"
         elif line_pre.rstrip().endswith((":", "\uff1a")):
             kind = "field"
@@ -592,12 +598,12 @@ class PersonRecognizer(Recognizer):
         looked at), else (keys, stopless, known, lexicon, plain, dot).  ``keys``: the words; ``stopless``:
         no stop word among them; ``known``: one is a known name; ``lexicon``: the score of the whole run as
         a lexicon candidate (see _lexicon_runs), or None when it is none; ``plain``: it starts with neither
-        an honorific nor a greeting (the first two cases of _run do not apply); ``dot``: how far before the run's
-        end an abbreviation of HON_DOT starts that ends the run after a blank, ' or - (HON_DOT_ONE may
-        match there when a dot follows), else 0.  RUN_SHAPE's other match, one word and its dot, and a
-        run with such an ending but no given name or honorific get ((), False, False, None, False, dot),
-        or False without it."""
-        if words[-1] == ".":  # RUN_SHAPE's other match
+        an honorific nor a greeting (the first two cases of _run do not apply); ``dot``: how far before
+        the run's end an abbreviation of HON_DOT starts that ends the run after a blank, ' or -
+        (HON_DOT_ONE may match there when a dot follows), else 0.  RUN_DOT_SHAPE's other match, one word
+        and its dot, and a run with such an ending but no given name or honorific get
+        ((), False, False, None, False, dot), or False without it."""
+        if words[-1] == ".":  # RUN_DOT_SHAPE's other match
             last = words[:-1].rsplit("-", 1)[-1].rsplit("'", 1)[-1]
             facts = ((), False, False, None, False, len(last) + 1) if last in HON_DOT else False
             if len(self._words) >= 20000:
@@ -976,6 +982,7 @@ def _nama_name(low: str) -> list[int]:
             at.append(i)
         i = low.find("nam", i + 1)
     return at
+
 
 # A cell that can fullmatch PERSON_HEADER once stripped (str.strip(), then " *_:"; ``\s`` is what
 # str.strip() removes) starts with one of these words: a row where none starts a cell (at the row's

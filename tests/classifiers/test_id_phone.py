@@ -196,3 +196,15 @@ def test_mobile_without_trunk_zero_in_a_real_workbook(tmp_path):
     result = Scanner().scan_file(tmp_path / "peserta.xlsx")
     assert [(f.text, f.part) for f in result.findings if f.entity_type == "PHONE_NUMBER"] == [
         ("81234567890", "sheet Peserta!B2")]
+
+
+# Where a "62" is known to stand, the recognizer applies _INTL's look-behind in place (_opens).
+@pytest.mark.parametrize("text", ["+62 812", "x+62812", "++62 812", "_+ 62 812", "(+62)812", "é+62", "1+62", " +\t62"])
+def test_opens_is_intl(text):
+    from dlp.classifiers.id_phone_recognizer import _INTL, _opens
+
+    for p in range(len(text)):
+        if text[p] != "+":
+            continue
+        sixtwo = text.startswith("62", p + 1) or (text[p + 1:p + 2] in (" ", "\t") and text.startswith("62", p + 2))
+        assert bool(_INTL.match(text, p)) == (sixtwo and _opens(text, p))

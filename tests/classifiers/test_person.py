@@ -287,3 +287,90 @@ def test_numbered_rows(rec, text, name, why):
 ])
 def test_delimited_header_anywhere(rec, text, names):
     assert [text[r.start:r.end] for r in rec.analyze(text, [E])] == names
+
+
+# One name after an abbreviated honorific is found by the run pass's own scan (RUN_DOT_SHAPE), alone or
+# where the abbreviation ends a run of capitalised words; as HON_DOT_ONE.finditer, a match hides the
+# next one inside it ("Sdr. Bpk" is no name, and "Bpk. Dedi" starts inside it).
+@pytest.mark.parametrize("text,names", [
+    ("Kepada Yth Bpk. Dedi hadir", ["Dedi"]),
+    ("Ketua Panitia Ab-Sdr. Galih", ["Galih"]),
+    ("Bapak Sdri. Endang", ["Endang"]),
+    ("Budi Santoso Sdr. Galih.", ["Budi Santoso", "Galih"]),
+    ("Undangan untuk Sdr. Bpk. Dedi", []),
+    ("SDR. Galih hadir", []),
+    ("Salam, Bu. Baik", []),
+])
+def test_one_name_after_honorific_in_the_run_scan(rec, text, names):
+    assert [text[r.start:r.end] for r in rec.analyze(text, [E])] == names
+
+
+# RUN_DOT_SHAPE, what the run pass scans: RUN's runs, plus single capitalised words with a dot after them.
+@pytest.mark.parametrize("text", [
+    "Budi Santoso dan Siti Rahmawati. Yth. Bapak Drs. H. Agus",
+    "Kepada Yth Bpk. Dedi, Sdr. Galih; NIP. 1988 Ir. Joko Ab-Sdri. Rina",
+    "Élodie Santoso. Ümit Wijaya.\nA. B. Cd. Ef Gh.",
+    "O'Neil Abdul-Rahman bin Yusuf. Dr.",
+])
+def test_run_dot_shape(text):
+    import re
+
+    from dlp.classifiers.person_recognizer import RUN, RUN_DOT_SHAPE, SHAPE
+
+    shape = text.encode("latin-1", "replace").translate(SHAPE)
+    found = [m.span() for m in RUN_DOT_SHAPE.finditer(shape)]
+    runs = [m.span() for m in RUN.finditer(text)]
+    assert [(s, e) for s, e in found if text[e - 1] != "."] == runs
+    words = [(s, e) for s, e in found if text[e - 1] == "."]
+    assert words, "the texts hold capitalised words before a dot"
+    for s, e in words:
+        assert re.fullmatch(r"[A-Z][A-Za-z'\-]+\.", text[s:e])
+        assert not any(a <= s < b for a, b in runs)
+
+
+# _pipe_cell finds in place the cell _cell finds by splitting the row (blanks around it aside).
+@pytest.mark.parametrize("row", [
+    "1 | Budi Santoso | 3171 | x",
+    "| 2 | Siti | 0812 |",
+    "  | 3 |  Agus Wijaya  |",
+    "|| 4 | Dewi |",
+    "5 | | Rina",
+    "6",
+    "\t| 7 | Joko",
+    "| 8 |",
+])
+@pytest.mark.parametrize("col", [0, 1, 2, 3])
+def test_pipe_cell_is_cell(row, col):
+    from dlp.classifiers.person_recognizer import _cell, _pipe_cell
+
+    text = "x\n" + row + "\ny"
+    la, lb = 2, 2 + len(row)
+    got = _pipe_cell(text, la, lb, col)
+    want = _cell(row, "|", col)
+    if want is None or want[0] == want[1]:  # no cell, or an empty one: no name either way
+        assert got is None or not text[got[0]:got[1]].strip()
+    else:
+        assert got is not None
+        cell = text[got[0]:got[1]]
+        lead = len(cell) - len(cell.lstrip())
+        assert (got[0] + lead - la, got[0] + len(cell.rstrip()) - la) == want
+
+
+# The comma scan the table pass starts for a comma-separated row also finds the degree hints
+# (COMMA_CUES = DEGREE_HINT and HEADER_CELL_AFTER[","] in one); "nama"/"name" are found by str.find.
+@pytest.mark.parametrize("text", [
+    "Agus, S.Kom., Budi, MM, Nama, no, Petugas, Pasien,Staff , Kepala Dinas, A.Md, Ph.D",
+    "kami mohon, atas perhatian, nama pemohon, SE, ST , SH, narahubung, *Nama*:x",
+    "Tatang Suprapto, S.Kom., M.T.\nNAMA, NAME, namanya, rename, penamaan",
+])
+def test_comma_cues_and_nama(text):
+    import re
+
+    from dlp.classifiers.person_recognizer import COMMA_CUES, DEGREE_HINT, HEADER_CELL_AFTER, _nama_name
+
+    found = list(COMMA_CUES.finditer(text))
+    assert [m.start() for m in found if not m.lastindex] == [m.start() for m in DEGREE_HINT.finditer(text)]
+    assert [(m.start(), m.end(1)) for m in found if m.lastindex] == \
+        [m.span() for m in HEADER_CELL_AFTER[","].finditer(text)]
+    low = text.lower()
+    assert _nama_name(low) == [m.start() for m in re.finditer("nam[ae]", low)]
