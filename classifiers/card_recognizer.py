@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dlp.classifiers._digits import DigitRecognizer, check_card, decide16, labelled
+from dlp.classifiers._digits import UNKNOWN, DigitRecognizer, check_card, decide16, labelled
 
 
 @lru_cache(maxsize=1024)  # asked for every window: the few groupings seen repeat
@@ -46,10 +46,16 @@ def _decide(sc):
             continue  # a NIK, KK, NPWP or an already decided card
         if not w.tight or not card_grouping(w.groups):
             continue
+        # a label looked up already (a 16-digit number decide16 left, in a table column) is tested
+        # before the card check: the same answer, and most such numbers are named as accounts
+        lab = sc.known_label(w.start, w.end)
+        if lab is not None and lab is not UNKNOWN and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
+            continue  # named as an account, a NIK, an invoice ...
         chk = check_card(w.digits)
         if not chk.ok:
             continue
-        lab = sc.label_for(w.start, w.end)
+        if lab is UNKNOWN:
+            lab = sc.label_for(w.start, w.end)
         if lab and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
             continue  # named as an account, a NIK, an invoice ...
         word = lab.word if lab and lab.cat == "CARD" else None

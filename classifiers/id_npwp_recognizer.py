@@ -39,11 +39,12 @@ def _decide15(sc):
             continue
         lab = sc.label_for(w.start, w.end)
         cat, word = (lab.cat, lab.word) if lab else (None, None)
-        near_en, near_id = labelled(word)
         if chk.ok and (shaped or cat == "NPWP"):
+            near_en, near_id = labelled(word)
             score = 0.95 if cat == "NPWP" else 0.9
             out.append((w, score, f"15-digit NPWP{near_en}: {chk.en}", f"NPWP 15 digit{near_id}: {chk.id}", word))
         elif cat == "NPWP" and reportable_mistype(sc, w, lab):
+            near_en, near_id = labelled(word)
             out.append((w, 0.6, f"Labelled NPWP{near_en} whose check fails ({chk.en})",
                         f"Nomor berlabel NPWP{near_id} dengan cek gagal ({chk.id})", word))
     return out

@@ -104,3 +104,128 @@ def test_label_at_the_very_start_of_the_text_is_found(text):
     (w,) = Scan(text).windows(16)
     lab = Scan(text).label_for(w.start, w.end)
     assert lab is not None and lab.cat == "NIK" and text[lab.start:lab.end].lower().endswith(("nik", "ktp"))
+
+
+# The run regexes: separators tried blanks first, no quantifier giving back (and [0-9] for a text
+# without other digits) must find the runs the plain form finds.
+_SEP_PLAIN = rf"(?:[ \t]{{0,3}}[.{D._DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \t]*\r?\n[ \t]*)"
+RUN_PLAIN = re.compile(rf"\d(?=[\d \t\r\n.{D._DASH}]{{12}})\d*(?:{_SEP_PLAIN}\d+)*")
+
+
+@pytest.mark.parametrize("alphabet", ["0123456789" * 3 + " \t\n\r.-\u2013ab", "0123456789" * 2 + " .-\n\t٣",
+                                      "01 .-\n", "1 \t\r\n"], ids=["mixed", "unicode-digit", "short", "blanks"])
+def test_runs_are_those_of_the_plain_form(alphabet):
+    r = random.Random(len(alphabet))
+    for _ in range(3000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 60)))
+        plain = [m.span() for m in RUN_PLAIN.finditer(text)]
+        assert [m.span() for m in D.RUN_RE.finditer(text)] == plain, text
+        if not re.search(r"[^\x00-\x7f](?<=\d)", text):
+            assert [m.span() for m in D._RUN_RE_09.finditer(text)] == plain, text
+
+
+def junk_plain(digits: str) -> bool:
+    up, down = "0123456789" * 3, "9876543210" * 3
+    return len(set(digits)) <= 2 or digits in up or digits in down or digits.count("0") >= len(digits) - 3
+
+
+def test_junk_agrees_with_its_definition():
+    r = random.Random(5)
+    texts = ["".join(r.choice(alphabet) for _ in range(r.randint(0, 20)))
+             for alphabet in ("0123456789", "01", "0", "٣1", "321", "789") for _ in range(3000)]
+    texts += [("0123456789" * 3)[i:j] for i in range(30) for j in range(i, 31)]
+    texts += [("9876543210" * 3)[i:j] for i in range(30) for j in range(i, 31)]
+    assert [D.junk(t) for t in texts] == [junk_plain(t) for t in texts]
+
+
+def test_row_token_count_is_the_number_of_row_tokens_up_to_two():
+    r = random.Random(11)
+    pieces = ["3273014905850003", "0812-3456-7890", "12.345.678.9", "x3273014905850003", "3273014905850003x",
+              "_3273014905850003", "+6281234567890", "1234", " ", " | ", ", ", "-", ".", "NIK", "\n"]
+    for _ in range(2000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 8)))
+        sc = Scan(text)
+        for need in (1, 2):
+            start = 0
+            for end in [i for i, c in enumerate(text) if c == "\n"] + [len(text)]:
+                n = len(D._row_tokens(text, start, end))
+                got = sc.row_token_count(start, end, need)
+                assert got == min(n, 2) or (need == 1 and n >= 1 and got >= 1), (text, start, end)
+                start = end + 1
+
+
+SUBST_PIECES = ["nik", "NIK", "kk", "No. KK", "nkk", "ktp", "kependudukan", "Kartu Keluarga",
+                "nomor induk kependudukan", ": ", " ", "  ", "-", ".", "|", "\n", "O", "I", "l", "S", "B", "Z", "d",
+                "dan", "teknik", ", "]
+
+
+def _letters_for_digits(digits: str, r: random.Random) -> str:
+    """``digits`` with one to three digits written as look-alike letters (0 -> O, 1 -> I ...)."""
+    out = list(digits)
+    for i in r.sample(range(len(out)), r.randint(1, 3)):
+        out[i] = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}.get(out[i], out[i])
+    return "".join(out)
+
+
+def test_letters_for_digits_found_the_same_from_the_labels_and_from_the_stems():
+    """_substituted reads the NIK and KK labels once every block has been looked at, else searches the stems."""
+    r = random.Random(3)
+    seen = 0
+    for i in range(3000):
+        if i % 2:  # free text
+            text = "".join(r.choice(SUBST_PIECES) if r.random() < 0.5
+                           else "".join(r.choice("0123456789OIlSBZ  .-") for _ in range(r.randint(1, 20)))
+                           if r.random() < 0.6 else _letters_for_digits(r.choice([NIK, KK]), r)
+                           for _ in range(r.randint(1, 14)))
+        else:  # labels, a lead, numbers with or without letters, and what may follow them
+            text = "".join(r.choice(["NIK", "No. KK", "ktp", "nomor induk kependudukan", "teknik"])
+                           + r.choice([" ", ": ", "", "-", " :"])
+                           + r.choice([NIK, KK, _letters_for_digits(NIK, r),
+                                       NIK[:15] + r.choice("OIS"), NIK[:15] + " O"])
+                           + r.choice([" ", "\n", ", hp", "O", ".I", " dan", ""]) for _ in range(r.randint(1, 5)))
+        stems = D._substituted(Scan(text))  # nothing looked up yet: the stem search
+        sc = Scan(text)
+        for b in range(len(text) // sc.BLOCK + 1):
+            sc._block(b)
+        assert sc.found_labels() is not None
+        assert D._substituted(sc) == stems, text
+        seen += bool(stems)
+    assert seen > 30  # the table does reach the letters-for-digits findings
+
+
+def test_example_words_skip_only_what_the_regex_would_not_find():
+    r = random.Random(4)
+    words = ["contoh", "CONTOH", "Misalnya", "example", "e.g.", "format", "dummy", "sampel", "Sample", "xsample",
+             "ſample", "NIK", " ", ":", "é", "a"]
+    window = D.Window(0, 0, "3273014905850003", (16,), (), True)
+    for _ in range(5000):
+        text = "".join(r.choice(words) for _ in range(r.randint(0, 12)))
+        lab = D.Label(r.randint(0, len(text)), 0, "NIK", "NIK", "line")
+        expected = not D._EXAMPLE.search(text, max(0, lab.start - 40), lab.start)
+        assert D.reportable_mistype(Scan(text), window, lab) == expected, (text, lab.start)
+
+
+@pytest.mark.parametrize("text", [TABLE, WRAPPED, FORM, "1. Budi, NIP 19700926 199210 2 988, NIK " + NIK + ", HP 08123",
+                                  "Pajak | Nama\n" + F.fmt_nip(F.make_nip()) + " | x\n"],
+                         ids=["table", "wrapped", "form", "letter", "npwp-column"])
+def test_a_number_no_label_can_name_gets_no_label_of_that_kind(text):
+    """may_be_named says no only where label_for's answer is of none of the kind's categories (and then
+    maybe_labelled, which asks it first, says no too)."""
+    sc = Scan(text)
+    asked = 0
+    for w in sc.windows(13, 19):
+        lab = sc.label_for(w.start, w.end)
+        for kind, cats in D.MISTYPE_CATEGORIES.items():
+            if not sc.may_be_named(w.start, w.end, kind):
+                asked += 1
+                assert lab is None or (lab.cat not in cats and not set(lab.also) & set(cats)), (kind, lab)
+                assert not sc.maybe_labelled(w.start, w.end, kind)
+    assert asked
+
+
+def test_known_label_is_label_for_once_asked():
+    sc = Scan(TABLE)
+    (w, *_) = sc.windows(16)
+    assert sc.known_label(w.start, w.end) is D.UNKNOWN
+    lab = sc.label_for(w.start, w.end)
+    assert sc.known_label(w.start, w.end) is lab
