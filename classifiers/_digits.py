@@ -528,6 +528,29 @@ class Label:
     also: tuple = ()
 
 
+# "Kartu" joined by a slash to an account label: "No. Rekening/Kartu", "Rek / Kartu", "Kartu/Rekening".
+# "Kartu" alone is no label (Kartu Keluarga, Kartu Indonesia Sehat, kartu peserta ...), but a field
+# or column for an account or a card may hold a payment card: it is one if the number checks as one.
+_KARTU_AFTER = re.compile(r"[ \t]*/[ \t]*kartu(?![^\W\d_])", re.IGNORECASE)
+_KARTU_BEFORE = re.compile(r"(?<![^\W\d_])kartu[ \t]*/[ \t]*\Z", re.IGNORECASE)
+
+
+def _account_or_card(text: str, s: int, e: int, cat: str, word: str, how: str, also: tuple = ()) -> Label:
+    """The Label of a label found at ``text[s:e]``; an account label joined to "kartu" also names
+    cards (``also`` gains "CARD", the label's span and word take the "kartu" in)."""
+    if cat == "ACCOUNT":
+        m = _KARTU_AFTER.match(text, e)
+        if m:
+            e, also = m.end(), also + ("CARD",)
+        else:
+            m = _KARTU_BEFORE.search(text, s - 12 if s > 12 else 0, s)
+            if m:
+                s, also = m.start(), also + ("CARD",)
+        if m:
+            word = text[s:e]
+    return Label(s, e, cat, word, how, also)
+
+
 # --------------------------------------------------------------------------- runs and windows
 
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -538,12 +561,15 @@ _SEP = rf"(?:[ \t]{{0,3}}[.{_DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \
 # could give back (blanks, digits) is never what the next part needs.
 _SEP_FAST = rf"(?:[ \t]{{1,4}}+|[ \t]{{0,3}}+[.{_DASH}][ \t]{{0,3}}+(?:\r?\n[ \t]*+)?|[ \t]*+\r?\n[ \t]*+)"
 # A run starts only where the next 12 characters are all digits or separators, so the many
-# short numbers of a text never reach Python (a run of 13+ characters always passes).
-RUN_RE = re.compile(rf"\d(?=[\d \t\r\n.{_DASH}]{{12}})\d*+(?:{_SEP_FAST}\d++)*")
+# short numbers of a text never reach Python (a run of 13+ characters always passes).  It starts
+# at a number's first digit (the look-behind, tested before the look-ahead): where the look-ahead
+# fails at a first digit it fails at the digits after it too (their 12 characters hold the same
+# misfit), and a match always ends before a non-digit, so this skips only work, never a match.
+RUN_RE = re.compile(rf"\d(?<!\d.)(?=[\d \t\r\n.{_DASH}]{{12}})\d*+(?:{_SEP_FAST}\d++)*")
 # The same for a text without other decimal digits than 0-9 (every text dlp's normalizer hands
 # over): there \d and [0-9] match the same characters, and the set test costs less (RUN_RE's
 # pass is over every character of a dense text).
-_RUN_RE_09 = re.compile(rf"[0-9](?=[0-9 \t\r\n.{_DASH}]{{12}})[0-9]*+(?:{_SEP_FAST}[0-9]++)*")
+_RUN_RE_09 = re.compile(rf"[0-9](?<![0-9].)(?=[0-9 \t\r\n.{_DASH}]{{12}})[0-9]*+(?:{_SEP_FAST}[0-9]++)*")
 # A decimal digit outside ASCII (Arabic-Indic, full-width ...): the search only stops at non-ASCII characters.
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 _SEP_SPLIT = re.compile(r"(\D+)")
@@ -666,6 +692,7 @@ class Scan:
         self._ntokens: dict[tuple[int, int], int] = {}   # line -> how many long numbers, up to two
         self._run_starts: list[int] | None = None   # the start of each of runs
         self._lines: dict[tuple, tuple] = {}
+        self._last_line: tuple = (1, 0, 0, 0, None)   # (start, end, before, header_reach, _line) last asked; none yet
         self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
         self._head_labels: dict[int, list] = {}   # header row start -> its labels as column Labels
         self.ascii = text.isascii()  # (a flag of the string: no pass over it)
@@ -871,11 +898,17 @@ class Scan:
             return got
         # (the lookup itself is inline, not a second method: it runs for every candidate number)
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        line = self._lines.get((line_start, line_end, before, header_reach)) \
-            or self._line(line_start, line_end, before, header_reach)
+        last = self._last_line  # the recognizers ask in text order: mostly the line asked last
+        if last[0] <= start and end <= last[1] and last[2] == before and last[3] == header_reach:
+            line_start, line_end, _, _, line = last
+        else:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = self._lines.get((line_start, line_end, before, header_reach)) \
+                or self._line(line_start, line_end, before, header_reach)
+            if text.find("\n", start, end) < 0:  # (not for a number wrapped over a line break: its "line" is two)
+                self._last_line = (line_start, line_end, before, header_reach, line)
         labels = line[0]
         i = _bisect_left(line[1], start)
         hi = end + after + 40
@@ -891,7 +924,7 @@ class Scan:
                 while j >= 0 and text[labels[j][1]:s].strip(" \t.") == "/":  # "NIK/NIP", "No. KK / NIK", "NIP./NRP"
                     s, also = labels[j][0], also + (labels[j][2],)
                     j -= 1
-                lab = line[4][i - 1] = Label(s, e, cat, text[s:e] if also else word, "line", also)
+                lab = line[4][i - 1] = _account_or_card(text, s, e, cat, text[s:e] if also else word, "line", also)
         elif line[2] is not None:  # alone on the line above
             lab = line[2]
         elif (head := line[3]) is not None \
@@ -947,7 +980,7 @@ class Scan:
                 if len(ids) <= 1 and gap <= before \
                         and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)):
                     s, e, cat, word = above[-1]
-                    above_label = Label(s, e, cat, word, "above")
+                    above_label = _account_or_card(text, s, e, cat, word, "above")
             if above_label is None:
                 # a row under a header row: the header looked up first (found once per block), the
                 # row's numbers only then, and their starts only for a table without delimiters
@@ -1012,14 +1045,14 @@ class Scan:
             for lab in self.labels_between(head_start, head_end):
                 col = head.count(sep, 0, lab[0] - head_start)
                 if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
-                    labels[col] = Label(*lab, "column")
+                    labels[col] = _account_or_card(text, *lab, "column")
         return sep, None, labels
 
     def _column_labels(self, row: tuple[int, list]) -> list[Label]:
         """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row."""
         got = self._head_labels.get(row[0])
         if got is None:
-            got = self._head_labels[row[0]] = [Label(*lab, "column") for lab in row[1]]
+            got = self._head_labels[row[0]] = [_account_or_card(self.text, *lab, "column") for lab in row[1]]
         return got
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:

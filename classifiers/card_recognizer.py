@@ -37,6 +37,12 @@ def card_grouping(groups: tuple[int, ...]) -> bool:
     return all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
 
 
+def _named_otherwise(lab) -> bool:
+    """Does the label name its number as something other than a card ("No. Rekening", "NIK", "Invoice")?
+    A label after the number does not; nor does a field for either ("No. Rekening/Kartu")."""
+    return lab.cat not in ("CARD", "PHONE") and lab.how != "after" and "CARD" not in lab.also
+
+
 def _decide(sc):
     # the starts of the decided 16-digit windows (two 16-digit windows never share a start)
     decided16 = {d.start for d in sc.memo("16", decide16)}
@@ -49,16 +55,16 @@ def _decide(sc):
         # a label looked up already (a 16-digit number decide16 left, in a table column) is tested
         # before the card check: the same answer, and most such numbers are named as accounts
         lab = sc.known_label(w.start, w.end)
-        if lab is not None and lab is not UNKNOWN and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
+        if lab is not None and lab is not UNKNOWN and _named_otherwise(lab):
             continue  # named as an account, a NIK, an invoice ...
         chk = check_card(w.digits)
         if not chk.ok:
             continue
         if lab is UNKNOWN:
             lab = sc.label_for(w.start, w.end)
-        if lab and lab.cat not in ("CARD", "PHONE") and lab.how != "after":
+        if lab and _named_otherwise(lab):
             continue  # named as an account, a NIK, an invoice ...
-        word = lab.word if lab and lab.cat == "CARD" else None
+        word = lab.word if lab and (lab.cat == "CARD" or "CARD" in lab.also) else None
         near_en, near_id = labelled(word)
         out.append((w, 0.95 if word else 0.7, f"Payment card{near_en}: {chk.en}",
                     f"Kartu pembayaran{near_id}: {chk.id}", word))

@@ -27,6 +27,11 @@ POSITIVES = [
     (f"Amex {AMEX[:4]} {AMEX[4:10]} {AMEX[10:]}", f"{AMEX[:4]} {AMEX[4:10]} {AMEX[10:]}"),
     (f"JCB {JCB}", JCB),
     (f"kartu kredit {NIK_LUHN[0]}", NIK_LUHN[0]),             # NIK-shaped, but a card label says card
+    (f"No. Rekening/Kartu: {VISA}", VISA),                    # a field for an account or a card
+    (f"Kartu / Rekening {F.spaced(MC)}", F.spaced(MC)),
+    (f"Rek/Kartu: {AMEX}", AMEX),
+    (f"No | Nama | Rekening/Kartu | Telp\n1 | Siti | {F.spaced(MC)} | 0812-3456-7890", F.spaced(MC)),  # its column
+    (f"Nama\tNIK\tNo. Rekening/Kartu\nSiti\t{NIK_LUHN[1]}\t{VISA}", VISA),
 ]
 
 NEGATIVES = [
@@ -38,6 +43,10 @@ NEGATIVES = [
     F.spaced(VISA[:-1] + str((int(VISA[-1]) + 1) % 10)),   # Luhn fails
     "4444 4444 4444 4448",                      # placeholder
     f"No. Invoice {VISA}",                      # named as something else
+    f"No. Rekening: {F.spaced(MC)}",            # named as an account: a card-like account number stays one
+    "No. Rekening/Kartu: 1320011964527",        # an account or card field, but no card number in it
+    f"Rekening/Kartunya {VISA}",                # "kartunya" is no "kartu"
+    f"No | Nama | Rekening | Telp\n1 | Siti | {F.spaced(MC)} | 0812-3456-7890",  # an account column
     f"{VISA[:8]}\n{VISA[8:]}",                  # two lines: not one written card number
 ]
 
