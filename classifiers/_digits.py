@@ -522,7 +522,9 @@ class Label:
     end: int
     cat: str
     word: str
-    how: str  # "line" (same line), "above" (line above), "column" (table header), "after"
+    # "line" (same line), "above" (line above), "column" (table header), "after", or "pair" (the
+    # second number of "KK/NIK: <KK> / <NIK>", named by the second label)
+    how: str
     # the categories of the labels joined to this one by "/" before it ("NIK/NIP:" -> ("NIK",) for
     # the NIP label): a combined field may hold either number
     also: tuple = ()
@@ -1242,20 +1244,30 @@ def decide16(sc: Scan) -> list[Decision]:
     """
     out: list[Decision] = []
     add, label_for, maybe_labelled = out.append, sc.label_for, sc.maybe_labelled  # (per window: looked up once)
+    pair = None  # (where the second number of a "KK/NIK: <KK> / <NIK>" pair starts, its Label)
     for w in sc.windows(16):
         d, start, end = w.digits, w.start, w.end
         nik = check_nik(d)
-        if not (nik.ok or check_kk(d).ok or (d[0] == "0" and check_npwp15(d[1:]).ok)):
-            if not (w.tight and maybe_labelled(start, end, "16")):
-                continue  # nothing a label could make of it
-        lab = label_for(start, end)
+        if pair is not None and pair[0] == start:
+            lab, pair = pair[1], None  # named by its place in the pair, as the first one is
+        else:
+            if not (nik.ok or check_kk(d).ok or (d[0] == "0" and check_npwp15(d[1:]).ok)):
+                if not (w.tight and maybe_labelled(start, end, "16")):
+                    continue  # nothing a label could make of it
+            lab = label_for(start, end)
         if lab is None:  # only the last rule below can apply
             if nik.ok:
                 add(Decision("ID_NIK", start, end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", None))
             continue
         cat, word = lab.cat, lab.word
         if lab.also:
-            cat = _combined_cat16(cat, lab.also, d, nik.ok)
+            order = lab.also[::-1] + (cat,)  # the joined labels as written ("KK/NIK": KK, NIK)
+            m = _PAIR_NEXT.match(sc.text, end) if len(order) == 2 and lab.how == "line" else None
+            if m:  # "KK/NIK: <KK> / <NIK>": the numbers are named in the labels' order
+                pair = (m.end(), Label(lab.start, lab.end, order[1], word, "pair", order[:1]))
+                cat = _combined_cat16(order[0], order[1:], d, nik.ok)
+            else:
+                cat = _combined_cat16(cat, lab.also, d, nik.ok)
         near_en, near_id = labelled(word)
         if cat == "KK":
             kk = check_kk(d)
@@ -1313,6 +1325,10 @@ def _decisions_by_entity(sc: Scan) -> dict[str, list[Decision]]:
         else:
             got.append(d)  # (no empty list made per decision, as setdefault would)
     return out
+
+
+# A slash and the next number after a number: the second of a pair under a joined label.
+_PAIR_NEXT = re.compile(r"[ \t]*/[ \t]*(?=\d)")
 
 
 def _combined_cat16(cat: str, also: tuple, d: str, nik_ok: bool) -> str:

@@ -134,3 +134,20 @@ def test_recognizer_alone():
     text = f"Nomor KK: {KK}"
     (r,) = IdKkRecognizer().analyze(text, ["ID_KK"])
     assert (r.start, r.end, r.entity_type) == (text.index(KK), len(text), "ID_KK")
+
+
+# A joined label over a pair of numbers names them in its order; alone, the number decides.
+PAIRS = [
+    (f"KK/NIK : {KK} / {NIK}", [("ID_KK", KK), ("ID_NIK", NIK)]),
+    (f"NIK/KK: {NIK}/{KK}", [("ID_NIK", NIK), ("ID_KK", KK)]),
+    (f"No. KK / NIK: {KK2} / {F.spaced(NIK2)}", [("ID_KK", KK2), ("ID_NIK", F.spaced(NIK2))]),
+    (f"NIK/KK: {NIK2} / {NIK}", [("ID_NIK", NIK2), ("ID_NIK", NIK)]),      # the second fails as a KK (day + 40): a NIK
+    (f"KK/NIK: {KK}", [("ID_NIK", KK)]),                                   # one number: it fits a NIK first
+    (f"KK/NIK: {KK}, {NIK}", [("ID_NIK", KK), ("ID_NIK", NIK)]),           # no pair without the slash
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIRS)
+def test_pair_under_a_joined_label(analyzer, text, expected):
+    got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type in ("ID_KK", "ID_NIK")]
+    assert got == expected
