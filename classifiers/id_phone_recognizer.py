@@ -82,6 +82,7 @@ _SPLIT = re.compile(r"(\d+)")  # split keeping the digit groups: [lead, digits, 
 # what may not stand right before a number: a digit (with a joining mark) or a 4-8 digit group
 _GLUED = re.compile(r"(?:\d[.\-/\u2010-\u2015]?|(?<!\d)\d{4,8}[ \t])\Z")
 _JOINERS = ".-/\u2010\u2011\u2012\u2013\u2014\u2015"  # the joining marks of _GLUED
+_ASCII_DIGITS = "0123456789"
 _BLANK = re.compile(r"[ \t]")
 
 
@@ -221,8 +222,11 @@ class IdPhoneRecognizer(DigitRecognizer):
                     glued = s > 1 and text[s - 2].isdigit()
                 else:
                     glued = c.isdigit() or c in _JOINERS
+                # (an ASCII digit right before, or before a joining mark, is _GLUED's first branch: no search
+                # for the number-dense text's commonest junk, the "0" after a dot inside an NPWP or a date)
                 if glued and not (last_end >= 0 and text[last_end:s].strip(" \t") in ("", "/")) \
-                        and _GLUED.search(text, max(0, s - 10), s):
+                        and (c in _ASCII_DIGITS or (c in _JOINERS and s > 1 and text[s - 2] in _ASCII_DIGITS)
+                             or _GLUED.search(text, max(0, s - 10), s)):
                     pos = _again(text, s, e)
                     continue
             if nsn is None:

@@ -42,7 +42,6 @@ from bisect import bisect_left
 from collections import namedtuple
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
 
 from presidio_analyzer import RecognizerResult
 
@@ -157,6 +156,21 @@ CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
 CHAT_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})[ \t]*:[ \t]")
 DEGREE_AT = re.compile(rf",[ \t]*{DEGREE}")
+# How every DEGREE starts ("S.", "Sp", "MBA" ...): after a comma and at most one blank, two
+# characters outside this set start no degree, and DEGREE_AT need not run (", NIP ...", ", HP ...").
+_DEGREE_PAIRS = frozenset(("S.", "Sp", "SE", "SH", "ST", "SK", "SP", "SI", "SS", "M.", "MB", "MP", "MS", "MM", "MH",
+                           "MT", "MA", "A.", "Am", "Ak", "Ap", "Ph", "B.", "CP", "Ns", "Lc"))
+
+
+def _may_be_degree(text: str, comma: int) -> bool:
+    """False where ``DEGREE_AT.match(text, comma)`` cannot match (``text[comma]`` is a comma): a cheap
+    test before the regex, for the commas after names in lists ("1. Rina Siregar, NIP ...")."""
+    c = text[comma + 1:comma + 2]
+    pair = text[comma + 2:comma + 4] if c == " " or c == "\t" else text[comma + 1:comma + 3]
+    # (D\d? takes any decimal digit, and after a second blank the regex decides)
+    return pair in _DEGREE_PAIRS or pair[:1] in ("D", " ", "\t")
+
+
 _DEGREE_HINT_TAIL = r"[ \t]?(?:[SMD]\d?\.[ ]?[A-Z]|A\.[ ]?Md|Amd|Ph\.|Sp\.|M[MHTA]\b|S[EHT]\b)"
 DEGREE_HINT = re.compile("," + _DEGREE_HINT_TAIL)
 NAME_TAIL = re.compile(rf"(?:{TITLES}[ \t]*)*(?P<name>{NAME})$")
@@ -335,10 +349,11 @@ class PersonRecognizer(Recognizer):
         # the best lexicon score (0.6) needs no lexicon candidate from the run pass (it could not win),
         # and a name alone in a "|" cell needs no other check either (see _run).
         nam = _nama_name(low)  # read by two passes
-        table_found: list = []  # (start, end, score, how), as add() would have kept them
+        # (start, end) -> (score, how), as add() would have kept them.  Every table candidate scores
+        # _TABLE_HIT's 0.7, above 0.6: the spans it holds are the ones the table pass claims.
+        claimed: dict = {}
         commas: dict = {}  # see _comma_cues
-        self._tables(text, low, table_found.append, commas, nam)
-        claimed = {(s, e) for s, e, score, how in table_found if score > 0.6}
+        self._tables(text, low, claimed, commas, nam)
         self._fields(text, add)
         if nam:  # (it reads only where "nama" stands)
             self._caps_after_nama(text, low, add, nam)
@@ -364,55 +379,57 @@ class PersonRecognizer(Recognizer):
                 facts = self._word_facts(words)
             if not facts:
                 continue
-            if facts[5]:
+            keys, stopless, known, lexicon, plain, dot = facts
+            if dot:
                 # _one_name_after_honorific, inline: "Sdr." or "Bpk." found by RUN_DOT_SHAPE, alone or
                 # ending a run ("Sdr. Galih", "Kepada Yth Bpk. Dedi"), the only places HON_DOT_ONE can match
-                p = e - facts[5]
+                p = e - dot
                 if p >= hon_end:
                     h = HON_DOT_ONE.match(text, p)
                     if h:
                         hon_end = h.end()
                         add(self._clean(text, *h.span("name"), mode="strict"), 0.8, "honorific")
-                if not facts[0]:
+                if not keys:
                     continue  # no run, or one _run does not look at
             # The common cases of _run, inline (a name-dense text has a run every ~250 bytes; a call per
             # run showed in profiles); any other run, or one these cannot settle, goes to _run.
-            if claimed and (s, e) in claimed:
+            span = (s, e)
+            if claimed and span in claimed:
                 # a name alone in a "|" cell the table pass holds (see _run)
-                if facts[4] and facts[1] and not text.startswith((",", " <", "<", '"<', '" '), e):
+                if plain and stopless and not text.startswith((",", " <", "<", '"<', '" '), e):
                     if s and (text[s - 1].isalnum() or text[s - 1] in "@/#._"):
                         continue
                     bar = text.rfind("|", s - 30 if s > 30 else 0, s)
                     if bar >= 0 and not text[bar + 1:s].strip(" \t"):
                         continue
-            elif facts[4]:
+            elif plain:
                 line_pre = text[s - 30 if s > 30 else 0:s].rpartition("\n")[2]  # (as _run reads it)
-                kind = befores.get(line_pre)
-                if kind is None:
-                    kind = self._before(line_pre)
-                if kind == "glued":
-                    continue
+                kind = befores.get(line_pre) or self._before(line_pre)
                 if kind == "numbered":
                     # A lexicon run after a list number or a table's bars ("12. ", "3 | "), as _run decides
                     # it: no word before it, no degree or address after it.
-                    if facts[3] is not None:
-                        post = text[e:e + 2]
-                        if not ((post[:1] == "," and DEGREE_AT.match(text, e))
-                                or (post.startswith((" <", "<", '"<', '" ')) and "@" in text[e:e + 80])):
-                            if post[:1] != "@":
-                                old = best.get((s, e))
-                                if old is None or facts[3] > old[0]:
-                                    best[s, e] = (facts[3], "lexicon")
+                    if lexicon is not None:
+                        p0 = text[e:e + 1]
+                        if p0 == ",":
+                            after = _may_be_degree(text, e) and DEGREE_AT.match(text, e)
+                        elif p0 == "@":
+                            continue  # (glued to an address: add() would drop it)
+                        else:
+                            after = text.startswith((" <", "<", '"<', '" '), e) and "@" in text[e:e + 80]
+                        if not after:
+                            old = best.get(span)
+                            if old is None or lexicon > old[0]:
+                                best[span] = (lexicon, "lexicon")
                             continue
-                elif kind == "field":
-                    continue  # a field's value, which _fields reads: _run looks no further
+                elif kind == "glued" or kind == "field":
+                    continue  # no name starts there, or a field's value (_fields reads it): _run looks no further
             run(text, s, e, facts, add, best, claimed)
         self._after_anchors(text, add, commas)
         self._signatures(text, low, add)
-        for s, e, score, how in table_found:  # (add()'s last step)
-            old = best.get((s, e))
-            if old is None or score > old[0]:
-                best[s, e] = (score, how)
+        for span, hit in claimed.items():  # (add()'s last step)
+            old = best.get(span)
+            if old is None or hit[0] > old[0]:
+                best[span] = hit
         spans = parts()
         if spans:
             self._metadata(text, add)
@@ -422,11 +439,12 @@ class PersonRecognizer(Recognizer):
         # dedupe() would keep them all: it runs only when needed.
         if not best:
             return []
-        order = sorted(best.items())  # (no two keys are equal: the values are never compared)
-        bounds = list(chain.from_iterable(map(itemgetter(0), order)))
+        # (the spans alone are sorted: pairs of ints compare faster than pairs of pairs)
+        kept = sorted(best)
+        bounds = list(chain.from_iterable(kept))
         if bounds != sorted(bounds):
-            order = [((c.start, c.end), (c.score, c.how))
-                     for c in dedupe([_Candidate(s, e, score, how) for (s, e), (score, how) in order])]
+            kept = [(c.start, c.end) for c in dedupe([_Candidate(s, e, *best[s, e]) for s, e in kept])]
+        order = zip(kept, map(best.__getitem__, kept))
         # What self.result(ENTITY, s, e, score, None, reason(...), own_context=True) builds, inline: a
         # name-dense text has a result every ~50 bytes, and two calls per result showed in profiles.
         # Positional arguments (keywords cost a third more; the fifth is analysis_explanation); no
@@ -697,7 +715,7 @@ class PersonRecognizer(Recognizer):
         if post:  # what follows the run: its first character picks the one case that can apply
             p0 = post[0]
             if p0 == ",":
-                if DEGREE_AT.match(text, e):
+                if _may_be_degree(text, e) and DEGREE_AT.match(text, e):
                     span = self._clean(text, s, e, mode="tail")
                     if span and not self._after_place(text, span[0]):
                         add(span, 0.8, "title")
@@ -771,10 +789,11 @@ class PersonRecognizer(Recognizer):
             return bool(SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)))
         return False
 
-    def _tables(self, text: str, low: str, table_add, commas: dict, nam=None):
+    def _tables(self, text: str, low: str, names: dict, commas: dict, nam=None):
         """Names in the column of a delimited table (``|``, tab, ``;`` or ``,``) whose header names people.
 
-        ``table_add``: takes each found (start, end, score, how) - the checks of add() are done here.
+        ``names``: gets (start, end) -> _TABLE_HIT for each name found - the checks of add() are done here
+        (a span found twice keeps its first place, as a second add() of it would change nothing).
         ``commas``: filled by _comma_cues when a row may be separated by commas.
         ``nam``: _nama_name(low), if already known.
         """
@@ -873,7 +892,7 @@ class PersonRecognizer(Recognizer):
                     # add((start, end, keys), 0.7, "table", "two"), inline: the keys were weighed once
                     ns, ne = at[0] + got[1][0], at[0] + got[1][1]
                     if text[ne:ne + 1] != "@" and text[ns - 1:ns] not in ("@", "/", "#"):
-                        table_add((ns, ne, 0.7, "table"))
+                        names[ns, ne] = _TABLE_HIT
 
     def _cell_name(self, cell: str) -> tuple:
         """What _tables needs of a cell in a column of names, kept for the next cell written the same way:
@@ -1038,6 +1057,7 @@ def _person_column(header: str, sep: str) -> int | None:
     return None
 
 
+_TABLE_HIT = (0.7, "table")  # the (score, how) of a name in a table's name column
 _NO_CELL = (False, None)  # _cell_name() of a cell without a name, and of a row too short for the column
 _ROW_OPEN = re.compile(r"\s*+\|")  # blanks and a "|" opening a row
 

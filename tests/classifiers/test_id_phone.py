@@ -208,3 +208,25 @@ def test_opens_is_intl(text):
             continue
         sixtwo = text.startswith("62", p + 1) or (text[p + 1:p + 2] in (" ", "\t") and text.startswith("62", p + 2))
         assert bool(_INTL.match(text, p)) == (sixtwo and _opens(text, p))
+
+
+# A number glued to a digit before it, directly or across a joining mark, is no phone (the tail of an
+# NPWP, a date, an amount); a slash right after a reported number does not glue (the analyzer skips the
+# glue regex for an ASCII digit there: the answers must stay the regex's).
+GLUED = [
+    ("NPWP 09.254.294.3-407.000.0812345678", []),
+    ("tanggal 12-0812-3456-7890", []),
+    ("5.0812-3456-7890", []),
+    ("7/0812-3456-7890", []),
+    ("1\u20130812-3456-7890", []),
+    ("3(0812) 3456 7890", []),
+    ("HP 081234567890/085711223344", ["081234567890", "085711223344"]),
+    ("HP 0812-3456-7890 / 0857-1122-3344", ["0812-3456-7890", "0857-1122-3344"]),
+    ("a.0812-3456-7890", ["0812-3456-7890"]),
+    ("HP: 0812-3456-7890", ["0812-3456-7890"]),
+]
+
+
+@pytest.mark.parametrize("text, numbers", GLUED)
+def test_glued_to_a_digit(analyzer, text, numbers):
+    assert found(analyzer, text, "PHONE_NUMBER") == numbers

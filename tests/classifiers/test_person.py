@@ -374,3 +374,30 @@ def test_comma_cues_and_nama(text):
         [m.span() for m in HEADER_CELL_AFTER[","].finditer(text)]
     low = text.lower()
     assert _nama_name(low) == [m.start() for m in re.finditer("nam[ae]", low)]
+
+
+# _may_be_degree is the cheap test before DEGREE_AT: it may say yes too often, never no where the regex
+# matches (every writing of a degree after a comma, with no, one or two blanks).
+DEGREE_WRITINGS = ["S.Kom.", "S. Kom", "M.Si.", "S.E.", "SE", "SH", "ST", "MM", "MH", "MT", "MA", "MSi", "SKom", "SPd",
+                   "SIP", "SSos", "D3.Kom", "D4. Ak", "D.Kes", "A.Md.", "A. Md", "Amd", "Ak.", "Apt.", "Ph.D.", "Ph. D",
+                   "MBA", "MPA", "M.Sc.", "MSc", "B.Sc.", "CPA", "Sp.PD", "Sp. A(K)", "Ns.", "Lc."]
+
+
+@pytest.mark.parametrize("degree", DEGREE_WRITINGS)
+@pytest.mark.parametrize("gap", ["", " ", "\t", "  ", " \t "])
+def test_may_be_degree_never_misses_one(degree, gap):
+    from dlp.classifiers.person_recognizer import DEGREE_AT, _may_be_degree
+
+    text = f"Rina Siregar,{gap}{degree} hadir"
+    assert DEGREE_AT.match(text, 12), "the table holds degrees the regex knows"
+    assert _may_be_degree(text, 12)
+
+
+@pytest.mark.parametrize("after", [", NIP 1990", ", NIK 3273", ", HP 0812", ", surel x@y.id", ",Kepala", ", Sekretaris",
+                                   ", MALANG", ", Bandung", ", Apel", ",", ", "])
+def test_may_be_degree_skips_what_follows_a_list_name(after):
+    from dlp.classifiers.person_recognizer import DEGREE_AT, _may_be_degree
+
+    text = "Rina Siregar" + after
+    assert not DEGREE_AT.match(text, 12)
+    assert not _may_be_degree(text, 12) or after in (", MALANG", ", Sekretaris", ", Apel")
