@@ -146,7 +146,7 @@ def _today() -> dt.date:
 _monotonic = time.monotonic
 
 
-@dataclass
+@dataclass(slots=True)  # (made for every candidate number: no dict per object)
 class Check:
     """The outcome of a structural check: ``ok`` and the facts for the reason text."""
 

@@ -139,6 +139,7 @@ GREETINGS = {"halo", "hallo", "hai", "hi", "dear", "siap", "selamat", "assalamua
              "malam"}
 ADDRESS_WORDS = {"pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "kak", "bang", "sdr", "sdri"}
 CAPITAL_ONLY_HON = {"teh", "om", "uni", "uda", "tuan", "dik", "koh", "cik", "miss", "nona"}  # lower case = a noun
+OFFICE_WORDS = frozenset(("dinas", "badan", "kantor", "kementerian"))  # place words that take no person's name (see _after_place)
 TITLE_WORDS = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "r", "rr", "tb", "ust", "ustadz", "ustazah"}
 NUMBERING = "0123456789.)| \t"  # what a list number or a table row's first cells are made of, before a name
 NUMBER_START = frozenset("0123456789|")  # (and how such a line starts)
@@ -307,19 +308,27 @@ class PersonRecognizer(Recognizer):
         names = keys if CONNECTORS.isdisjoint(keys) else [k for k in keys if k not in CONNECTORS]
         return len(names) >= 2 and (names[0] in self.given or self.known_names.issuperset(names))
 
-    def _after_place(self, text: str, start: int) -> bool:
-        """Whether ``text[start:]`` follows a word such as Jalan, RSUD, PT (a street or an organisation)."""
+    def _after_place(self, text: str, start: int, degree: bool = False) -> bool:
+        """Whether ``text[start:]`` follows a word such as Jalan, RSUD, PT (a street or an organisation).
+
+        An office (Dinas, Badan, Kantor, Kementerian) is named by its field, never after a person:
+        before a titled name ("Kepala Dinas Drs. H. Ahmad Yani") or a name with a ``degree`` after
+        it ("Kepala Dinas Budi Santoso, M.Si.") it is that person's post, not a place."""
         head = text[start - 40 if start > 40 else 0:start]
         last = head.rsplit(None, 1)
         if not last:
             return False
         word = last[-1].lower()
         if word.rstrip(".") not in TITLE_WORDS:  # the common case: only the last word counts
-            return word.rstrip(".:,") in self.place_prefix
+            word = word.rstrip(".:,")
+            return word in self.place_prefix and not (degree and word in OFFICE_WORDS)
         words = head.split()
         while words and words[-1].lower().rstrip(".") in TITLE_WORDS:
             words.pop()
-        return bool(words) and words[-1].lower().rstrip(".:,") in self.place_prefix
+        if not words:
+            return False
+        word = words[-1].lower().rstrip(".:,")
+        return word in self.place_prefix and word not in OFFICE_WORDS
 
     # -- main -------------------------------------------------------------------------
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
@@ -469,7 +478,7 @@ class PersonRecognizer(Recognizer):
             t = NAME_TAIL.search(text, max(0, at - 60), at)
             if t:
                 span = self._clean(text, *t.span("name"), mode="tail")
-                if span and not self._after_place(text, span[0]):
+                if span and not self._after_place(text, span[0], degree=True):
                     add(span, 0.8, "title")
         if "@" in text:
             for i in find_all(text, "<"):
@@ -717,7 +726,7 @@ class PersonRecognizer(Recognizer):
             if p0 == ",":
                 if _may_be_degree(text, e) and DEGREE_AT.match(text, e):
                     span = self._clean(text, s, e, mode="tail")
-                    if span and not self._after_place(text, span[0]):
+                    if span and not self._after_place(text, span[0], degree=True):
                         add(span, 0.8, "title")
                     return
             elif p0 == ":":
