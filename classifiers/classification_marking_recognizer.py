@@ -95,6 +95,15 @@ FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi")
 _ANCHOR_OF = {k: next(a for a in FIELD_ANCHORS if a in k) for k in FIELD_KEYS}
 _KEYS_AT_ANCHOR = {a: tuple((k, n, k.index(a)) for n, k in enumerate(FIELD_KEYS) if _ANCHOR_OF[k] == a)
                    for a in FIELD_ANCHORS}
+# The anchors sharing a first letter are looked for in one scan (``s(?=if|tatus )`` stops at each start of
+# either, where two str.find loops scan the text twice); an anchor alone keeps its str.find loop.
+_ANCHOR_GROUPS: dict[str, list[str]] = {}
+for _a in FIELD_ANCHORS:
+    _ANCHOR_GROUPS.setdefault(_a[0], []).append(_a)
+del _a
+_ANCHOR_SCANS = tuple((re.compile(re.escape(f) + "(?=" + "|".join(re.escape(a[1:]) for a in group) + ")"), tuple(group))
+                      for f, group in _ANCHOR_GROUPS.items() if len(group) > 1)
+_LONE_ANCHORS = tuple(group[0] for group in _ANCHOR_GROUPS.values() if len(group) == 1)
 MAX_STAMP_LINE = 160
 SUBJECT = re.compile(r"(?i)[ \t>]*(?:subject|subjek|perihal|re|fwd?|tr)[ \t]*:[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
@@ -165,6 +174,11 @@ class ClassificationMarkingRecognizer(Recognizer):
                   and not {"INTERNAL", "OFFICIAL", "KALANGAN"} & set(p.split())}
         self.other_level_rx = re.compile(rf"(?i)(?<!\w){alternation(strong)}(?!\w)")
         values = alternation(self.fields)
+        # Every value holds its longest word, so a field_rx match holds one of these (see _fields); only
+        # for words of ASCII (where (?i) is what lower() does: "ſ" in a value would also match an "s")
+        words = tuple(sorted({max(v.split(), key=len) for v in self.fields if v.split()}))
+        self._value_words = words if all(w.isascii() for w in words) else None
+        self._spaced_for: dict[tuple, list] = {}  # keywords found -> their letter-spaced forms (see _stamps)
         self.field_rx = re.compile(
             rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})"
             rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
@@ -213,7 +227,15 @@ class ClassificationMarkingRecognizer(Recognizer):
 
     def _fields(self, text: str, low: str):
         hits = []  # (key's order, position): every key's occurrences, read from its anchor's
-        for anchor in FIELD_ANCHORS:
+        for rx, group in _ANCHOR_SCANS:  # (every start of an anchor of the group: the match is its first letter)
+            for m in rx.finditer(low):
+                j = m.start()
+                for anchor in group:
+                    if low.startswith(anchor, j):
+                        for key, n, off in _KEYS_AT_ANCHOR[anchor]:
+                            if j >= off and low.startswith(key, j - off):
+                                hits.append((n, j - off))
+        for anchor in _LONE_ANCHORS:
             j = low.find(anchor)
             while j >= 0:  # (find_all inline: most anchors are absent, and a generator costs more than a find)
                 for key, n, off in _KEYS_AT_ANCHOR[anchor]:
@@ -221,9 +243,20 @@ class ClassificationMarkingRecognizer(Recognizer):
                         hits.append((n, j - off))
                 j = low.find(anchor, j + 1)
         hits.sort()  # key by key, each in text order (as a scan per key would find them)
+        words = self._value_words
         for n, i in hits:
             a, b = line_bounds(text, i)
-            m = self.field_rx.search(text, max(a, i - 40), min(b, i + 90))
+            lo, hi = max(a, i - 40), min(b, i + 90)
+            # No value word in reach: no match.  On ASCII text only, where (?i) is what lower() does
+            # (elsewhere it also folds "ſ" to s and "K" to k).
+            if words is not None and (text.isascii() or text[lo:hi].isascii()):
+                window = low[lo:hi]
+                for w in words:
+                    if w in window:
+                        break
+                else:
+                    continue
+            m = self.field_rx.search(text, lo, hi)
             if m and m.start("label") <= i + len(FIELD_KEYS[n]) \
                     and not self.other_level_rx.search(text, m.end("value"), b):
                 r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
@@ -240,7 +273,11 @@ class ClassificationMarkingRecognizer(Recognizer):
             keywords = [k for k in self.capital_keys if k in caps]
             if not keywords:
                 return
-            spaced = [s for s in spaced if s.replace(" ", "") in keywords]
+            key = tuple(keywords)  # (a text holds one of a few such sets: each filtered once)
+            got = self._spaced_for.get(key)
+            if got is None:
+                got = self._spaced_for[key] = [s for s in spaced if s.replace(" ", "") in keywords]
+            spaced = got
         seen: set[int] = set()
         for key in keywords:
             i = text.find(key)

@@ -73,8 +73,20 @@ def _searcher(word: str):
     return re.compile(re.escape(word)).search
 
 
+def _searchers(words) -> tuple:
+    """Searchers (as :func:`_searcher`) that together tell whether one of ``words`` is in a text: the
+    words sharing a first letter share one scan (``p(?:ass|wd)``: the engine looks for the "p" as fast
+    as for "pass" alone), so a text holding none of them costs a scan a letter, not one a word."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[:1], []).append(w)
+    return tuple(_searcher(group[0]) if len(group) == 1 else
+                 re.compile(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")").search
+                 for first, group in by_first.items())
+
+
 _KEY = _searcher("key")
-_KEY_GATE = tuple(_searcher(w) for w in KEY_GATE)
+_KEY_GATE = _searchers(KEY_GATE)
 PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
 SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
@@ -282,9 +294,12 @@ def required_capitals(regex: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-# The marks whose literals are looked for in one scan a mark (see anchor_gate): few of them stand in
-# prose and dense administrative text ("-", "." and "/" abound there: one scan a rule is cheaper).
-ANCHORS = ("_", ":")
+# The marks whose literals are looked for in one scan a mark (see anchor_gate), in order of preference:
+# few "_" and ":" stand in prose and dense administrative text; "-" abounds there (phone numbers, NPWPs,
+# "masing-masing"), but the character before it rules nearly every one out at once (see anchor_gate),
+# so one scan still beats one a rule ("glpat-", "xox?-", "sk-", "GOCSPX-", "Mid-server-").  "." and
+# "/" stand after too many letters for that.
+ANCHORS = ("_", ":", "-")
 
 
 def anchored_literals(regex: str, marks=ANCHORS) -> tuple[str, tuple[str, ...]] | None:
@@ -303,12 +318,27 @@ def anchor_gate(rules: list[dict], mark: str) -> re.Pattern | None:
     ``mark`` alone, and at each one looks behind and ahead for the literals around it
     (``_(?:(?<=ghp_)|(?<=github_)(?=pat_)|...)``), so a text without any costs one scan, not one a rule."""
     alts = []
+    before: set[str] | None = set()  # the characters right before the mark in the literals
+    after: set[str] | None = set()   # and right after it
     for r in rules:
         if r["anchor"] and r["anchor"][0] == mark:
             for a in r["anchor"][1]:
                 i = a.index(mark) + len(mark)
                 alts.append(f"(?<={re.escape(a[:i])})" + (f"(?={re.escape(a[i:])})" if a[i:] else ""))
-    return re.compile(re.escape(mark) + "(?:" + "|".join(alts) + ")") if alts else None
+                if before is not None:
+                    before = before | {a[i - len(mark) - 1]} if i > len(mark) else None
+                if after is not None:
+                    after = after | {a[i]} if a[i:] else None
+    if not alts:
+        return None
+    # When every literal has a character before (after) the mark, one class test of it comes first: at
+    # most marks in a text (a "-" after a digit, a ":" before a blank) it fails, and no alternative is tried.
+    first = ""
+    if before:
+        first += f"(?<=[{''.join(map(re.escape, sorted(before)))}]{re.escape(mark)})"
+    if after:
+        first += f"(?=[{''.join(map(re.escape, sorted(after)))}])"
+    return re.compile(re.escape(mark) + first + "(?:" + "|".join(alts) + ")")
 
 
 def _holds_any(haystack, searchers: tuple) -> bool:
@@ -395,11 +425,12 @@ class SecretRecognizer(Recognizer):
                 log.warning("secrets.yaml: bad rule %r: %s", r.get("id") if isinstance(r, dict) else r, exc)
         # the marks the rules need, each tested once per text
         self.marks = "".join(sorted(set().union(*(r["needs"] for r in self.rules),
-                                                 *(m for r in self.rules for m in r["needs_any"]))))
+                                                 *(m for r in self.rules for m in r["needs_any"]),
+                                                 (r["anchor"][0] for r in self.rules if r["anchor"]))))
         # every capital string some rule needs ("AKIA", "AI", "GOCSPX" ...), tested once per text
         self._cap_strings = tuple(sorted({a for r in self.rules for alts in r["caps"] for a in alts}))
         self._anchor_gates = tuple((m, rx) for m in ANCHORS if (rx := anchor_gate(self.rules, m)) is not None)
-        self._gates: dict[tuple, list] = {}  # what a text holds -> the rules it lets through (see _rules_for)
+        self._gates: dict[tuple, tuple] = {}  # what a text holds -> the rules it lets through (see _gate)
 
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         low = lower(text)
@@ -413,17 +444,26 @@ class SecretRecognizer(Recognizer):
                                      "PuTTY private key", "Kunci privat PuTTY"))
         # The marks ("_", "-", ":" ...) that some rule cannot match without: one C-speed test each, so
         # prose without them skips those rules' regexes (most token formats hold a "_" or a "-").
-        have = frozenset([c for c in self.marks if c in text])
+        # (The three answers are kept as strings and a tuple, not sets: they only key _rules_for's table.)
+        have = "".join([c for c in self.marks if c in text])
         # Likewise the capitals a rule's literals hold ("AKIA", "AIza", "GOCSPX-", "SG."): tested in the
         # text's capitals (shared with other recognizers), a string ~20x shorter than the text.
         caps = capitals(text)
-        hits = frozenset([a for a in self._cap_strings if a in caps])
+        hits = tuple([a for a in self._cap_strings if a in caps])
         # and one scan for the literals with a "_" (ghp_, github_pat_, sk_live_, npm_, xnd_), one for those
         # with a ":" (://, :AA), instead of one a rule: dense text has both marks, hardly ever those literals
-        anchored = frozenset([m for m, rx in self._anchor_gates if m in have and rx.search(text) is not None])
-        for rule, in_low, in_text in self._rules_for(have, hits, anchored):
-            if (in_low or in_text) and not (_holds_any(low, in_low) or _holds_any(text, in_text)):
-                continue
+        anchored = "".join([m for m, rx in self._anchor_gates if m in have and rx.search(text) is not None])
+        rules, keyword_gate = self._gate(have, hits, anchored)
+        keyword_seen = None  # whether a keyword of keyword_gate is in the text, asked once it matters
+        for rule, in_low, in_text in rules:
+            if in_low or in_text:
+                if not in_text:  # (lower-case keywords only: one grouped scan rules them all out)
+                    if keyword_seen is None:
+                        keyword_seen = _holds_any(low, keyword_gate)
+                    if not keyword_seen:
+                        continue
+                if not (_holds_any(low, in_low) or _holds_any(text, in_text)):
+                    continue
             rx = rule["rx"]
             for m in rx.finditer(text):
                 if rule["left"] and m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
@@ -444,23 +484,32 @@ class SecretRecognizer(Recognizer):
                 out.extend(self._password_columns(text))
         return dedupe(out) if out else out
 
-    def _rules_for(self, have: frozenset, hits: frozenset, anchored: frozenset) -> list:
+    def _rules_for(self, have: str, hits: tuple, anchored: str) -> list:
         """(rule, searchers of its keywords in the lower-cased text, of its others) of each rule a text lets
         through: all its marks in ``have``, one capital string of each of its sets in ``hits``, and its
         anchor mark (see :data:`ANCHORS`) in ``anchored`` if it has one.  Worked out once for each such
         state (texts fall into a few), so a text costs a dictionary look-up, not a test a rule."""
+        return self._gate(have, hits, anchored)[0]
+
+    def _gate(self, have: str, hits: tuple, anchored: str) -> tuple:
+        """(:meth:`_rules_for`'s list, searchers for the keywords of its rules that have lower-case
+        keywords only, grouped by first letter (see :func:`_searchers`): "bearer" and "basic" in one scan)."""
         key = (have, hits, anchored)
         got = self._gates.get(key)
         if got is None:
             if len(self._gates) >= 512:  # (never in practice; bounds the memory all the same)
                 self._gates.clear()
-            got = self._gates[key] = [
+            have, hits, anchored = frozenset(have), frozenset(hits), frozenset(anchored)
+            rules = [
                 (r, tuple(_searcher(k) for k, in_low in r["tests"] if in_low),
                  tuple(_searcher(k) for k, in_low in r["tests"] if not in_low))
                 for r in self.rules
                 if r["needs"] <= have and all(not have.isdisjoint(ms) for ms in r["needs_any"])
                 and all(not hits.isdisjoint(alts) for alts in r["caps"])
                 and (not r["anchor"] or r["anchor"][0] in anchored)]
+            lower_only = sorted({k for r, _, _ in rules if r["tests"] and all(in_low for _, in_low in r["tests"])
+                                 for k, _ in r["tests"]})
+            got = self._gates[key] = (rules, _searchers(lower_only))
         return got
 
     def _res(self, start, end, score, rule_id, en, id_):

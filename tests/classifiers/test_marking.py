@@ -257,3 +257,26 @@ def test_capitals_without_a_marking(text):
     from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
 
     assert ClassificationMarkingRecognizer().analyze(text, [E]) == []
+
+
+# A field's value is only looked for where one of the value words (each value's longest word) stands
+# near its label; on a line with other than ASCII the regex decides alone.  (text, fields, expected values)
+FIELD_GATE = [
+    ("Sifat   : Segera", None, set()),                              # urgency: no value word, nothing
+    ("Sifat : Segera / Rahasia", None, {"Rahasia"}),
+    ("Klasifikasi: Sangat   Rahasia", None, {"Sangat   Rahasia"}),  # a value of two words, blanks between
+    ("Classification: For Official Use Only", None, {"For Official Use Only"}),
+    ("Sifat : Rahasia — Bandung, 3 Mei", None, {"Rahasia"}),         # other than ASCII on the line
+    ("Sİfat : Terbatas", None, set()),                              # "İ" is no "i": no label
+    ("Sifat: Khusus", {"terbatas": ["khusus"]}, {"Khusus"}),        # an institution's own value
+    ("Sifat: Khusus", None, set()),
+    ("Perihal: Undangan\tSifat: Biasa", None, {"Biasa"}),
+]
+
+
+@pytest.mark.parametrize("text,fields,expected", FIELD_GATE)
+def test_field_value_gate(text, fields, expected):
+    from dlp.classifiers.classification_marking_recognizer import ClassificationMarkingRecognizer
+
+    rec = ClassificationMarkingRecognizer(fields=fields) if fields else ClassificationMarkingRecognizer()
+    assert {text[r.start:r.end] for r in rec.analyze(text, [E])} == expected

@@ -64,7 +64,28 @@ def test_required_capitals_and_marks():
     assert required_mark_sets(r"(?i)authorization\s*[:=]\s*basic") == (frozenset(":="),)
     assert anchored_literals(r"npm_[A-Za-z0-9]{36}") == ("_", ("npm_",))
     assert anchored_literals(r"\d{8,10}:AA[\w-]{32}") == (":", (":AA",))
-    assert anchored_literals(r"glpat-[\w-]{20,}") is None           # "-" abounds: no anchor
+    assert anchored_literals(r"glpat-[\w-]{20,}") == ("-", ("glpat-",))  # "-" comes last: "_" first
+    assert anchored_literals(r"sk_live_[\w-]{20,}") == ("_", ("sk_live_",))
+    assert anchored_literals(r"\d{8}-[\w-]{20,}") == ("-", ("-",))     # the mark alone: no class test
+
+
+# (text, whether the "-" gate lets it through): the literals of the rules anchored on "-" pass; the
+# hyphens of dense administrative text (phone numbers, NPWPs, reduplicated words) do not.
+DASH_GATE = [
+    ("token glpat-abc", True), ("xoxb-123", True), ("xoxp-1", True), ("key sk-abc", True), ("GOCSPX-a", True),
+    ("SB-Mid-server-x", True), ("pypi-AgEIcHlwaS5vcmcx", True),
+    ("0812-3456-7890", False), ("12.345.678.9-012.000", False), ("masing-masing", False),
+    ("sehari-hari", False), ("risk-free", True), ("xox-", False), ("xoxo-", False), ("Mid-Server-", False),
+    ("pypi-other", False), ("glpat_x", False), ("", False),
+]
+
+
+@pytest.mark.parametrize("text,through", DASH_GATE)
+def test_dash_anchor_gate(text, through):
+    from dlp.classifiers.secret_recognizer import SecretRecognizer
+
+    gate = dict(SecretRecognizer()._anchor_gates)["-"]
+    assert (gate.search(text) is not None) is through
 
 
 def test_secret_gates_let_every_match_through():
@@ -78,17 +99,18 @@ def test_secret_gates_let_every_match_through():
     r = random.Random(7)
     fake = lambda n, a=string.ascii_letters + string.digits: "".join(r.choice(a) for _ in range(n))  # noqa: E731
     tokens = ["AKIA" + fake(16, string.ascii_uppercase), "AIza" + fake(35), "ghp_" + fake(36),
-              "github_pat_" + fake(60), "glpat-" + fake(20), "xoxb-" + fake(20), "sk_live_" + fake(24), "rk_test_" + fake(24), "GOCSPX-" + fake(28),
+              "github_pat_" + fake(60), "glpat-" + fake(20), "xoxb-" + fake(20), "sk-" + fake(32),
+              "sk-proj-" + fake(40), "Mid-server-" + fake(22), "sk_live_" + fake(24), "rk_test_" + fake(24), "GOCSPX-" + fake(28),
               fake(9, string.digits) + ":AA" + fake(33), "SG." + fake(22) + "." + fake(43), "npm_" + fake(36),
               "pypi-AgEIcHlwaS5vcmc" + fake(55), "SB-Mid-server-" + fake(24), "xnd_production_" + fake(24),
               "eyJ" + fake(12) + ".eyJ" + fake(20) + "." + fake(20), "https://hooks.slack.com/services/" + fake(30),
               "postgres://app:" + fake(10) + "@db.example.com", "Authorization: Basic " + fake(16)]
     matched = set()
     for text in tokens:
-        have = frozenset(c for c in rec.marks if c in text)
+        have = "".join(c for c in rec.marks if c in text)  # (as SecretRecognizer.analyze keys them)
         caps = T.capitals(text)
-        hits = frozenset(a for a in rec._cap_strings if a in caps)
-        anchored = frozenset(m for m, rx in rec._anchor_gates if m in have and rx.search(text))
+        hits = tuple(a for a in rec._cap_strings if a in caps)
+        anchored = "".join(m for m, rx in rec._anchor_gates if m in have and rx.search(text))
         through = {id(x[0]) for x in rec._rules_for(have, hits, anchored)}
         for rule in rec.rules:
             if rule["rx"].search(text):
