@@ -40,7 +40,8 @@ from dlp.classifiers._text import line_start as line_start_of
 
 EMAIL_CONTEXT = ["email", "e-mail", "surel", "pos-el", "posel", "mail", "alamat", "kirim", "hubungi", "kontak",
                  "contact", "dari", "kepada", "from", "to", "cc"]
-ID_HEADERS = re.compile(r"(?i)^[ \t>]*(?:message-id|references|in-reply-to|content-id|resent-message-id|"
+# (multi-line: matched at a line's start, which "^" alone takes for the text's start only)
+ID_HEADERS = re.compile(r"(?im)^[ \t>]*(?:message-id|references|in-reply-to|content-id|resent-message-id|"
                         r"original-message-id|x-[\w-]*id|thread-index|list-id)[ \t]*:")
 ID_PARTS = ("header:message-id", "header:references", "header:in-reply-to", "header:content-id",
             "header:resent-message-id", "header:list-id")
@@ -91,8 +92,9 @@ def valid_domain(address: str) -> bool:
 # The local part (RFC 5322 allows more, real mailboxes do not use it) is the run of [\w.+\-%]
 # ending right before the "@", matched from 64 characters back: the leading ``.*`` runs to
 # the end and backs off to the last other character, where searching the same run with
-# ``[\w.+\-%]{1,64}$`` would retry it from every start (5 us an address instead of 1).
-LOCAL_TAIL = re.compile(r"(?s:.*[^\w.+\-%])?([\w.+\-%]+)$")
+# ``[\w.+\-%]{1,64}$`` would retry it from every start (5 us an address instead of 1).  \Z, not $:
+# "$" also matches before a line break, which would read "hubungi abc\n@x.go.id" as one address.
+LOCAL_TAIL = re.compile(r"(?s:.*[^\w.+\-%])?([\w.+\-%]+)\Z")
 DOMAIN_HEAD = re.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+")
 
 

@@ -36,6 +36,9 @@ EMAIL_NEGATIVES = [
     "Message-ID: <CAH7pQ4m@mail.gmail.com>",
     "In-Reply-To: <CAH7pQ4m@mail.gmail.com>",
     "References: <a1.b2@mail.example.com>\n <c3.d4@mail.example.com>",
+    "Subject: rapat\nMessage-ID: <CAH7pQ4m@mail.gmail.com>",          # a header line after the first one
+    "From: Humas\nIn-Reply-To: <x9@mail.bogorkota.go.id>\nReferences: <x8@mail.bogorkota.go.id>",
+    "hubungi humas\n@bogorkota.go.id",                                  # no address across a line break
     "postgres://app:S3cretPw@db.example.com/app",
     "user@localhost",
     "logo@2x.png",
