@@ -18,8 +18,8 @@ one call; findings are mapped back to their chunk and to the original text.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import contextvars
+import dataclasses
 import gc
 import importlib
 import inspect
@@ -158,6 +158,8 @@ def _engine_class():
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
     from presidio_analyzer.nlp_engine import NoOpNlpEngine
 
+    from dlp.context import WordContextEnhancer
+
     class Engine(AnalyzerEngine):
         """Presidio's engine with a linear recognizer-level context pass.
 
@@ -166,6 +168,9 @@ def _engine_class():
         results for ``enhance_using_context``, which almost no recognizer
         overrides.  Here results are grouped in one pass and only recognizers
         that override the hook are called; the text-level enhancer runs as before.
+        :meth:`find`, dlp's own call, goes further when no recognizer has the hook (the
+        usual case): each result is completed, raised on context and kept or dropped as it
+        comes, in one pass over the results instead of four.
         """
 
         def find(self, text: str, min_score: float, language: str = LANGUAGE) -> list:
@@ -179,13 +184,59 @@ def _engine_class():
             recognizers, entities, nlp_artifacts = self._per_call(language)
             if nlp_artifacts is None:
                 nlp_artifacts = self.nlp_engine.process_text(text, language)
+            floor = self._floors(recognizers)
+            enhancer = self.context_aware_enhancer
+            if (floor or self._hooked(recognizers) or not isinstance(enhancer, WordContextEnhancer)
+                    or type(enhancer).enhance_using_context is not WordContextEnhancer.enhance_using_context):
+                return self._find_in_passes(text, min_score, recognizers, entities, nlp_artifacts, floor)
+            # The usual case in one pass, each recognizer's results as they come: the metadata keys,
+            # the word context (dlp.context; results are independent of each other, so raising
+            # each recognizer's own at once changes nothing), the score floor.  Results are
+            # appended in recognizer order, as the pass-by-pass version leaves them.
             key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+            scored_key = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+            low = max(min_score, self.default_score_threshold)
+            lookups = None  # the context searches of this text, set up on the first result that needs one
             results = []
             for rec in recognizers:
                 if not rec.is_loaded:
                     rec.load()
                     rec.is_loaded = True
                 found = rec.analyze(text, entities, nlp_artifacts)  # (Presidio's order; positional is cheaper)
+                if not found:
+                    continue
+                short = False
+                for res in found:
+                    meta = res.recognition_metadata
+                    if meta is None or key not in meta or name_key not in meta:
+                        if meta is None:
+                            meta = res.recognition_metadata = {}
+                        if key not in meta:
+                            meta[key] = rec.id
+                        if name_key not in meta:
+                            meta[name_key] = rec.name
+                    if not meta.get(scored_key):  # most results: the recognizer decided the score itself
+                        if lookups is None:
+                            lookups = enhancer.lookups(text, recognizers)
+                        enhancer.enhance_one(lookups, res, meta)
+                    score = res.score
+                    if not (score >= low and score > 0):
+                        short = True
+                if short:
+                    found = [r for r in found if r.score >= low and r.score > 0]
+                results.extend(found)
+            return results
+
+        def _find_in_passes(self, text, min_score, recognizers, entities, nlp_artifacts, floor) -> list:
+            """:meth:`find` pass by pass, for engines that need it: recognizers overriding
+            ``enhance_using_context``, another context enhancer, or score thresholds."""
+            key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+            results = []
+            for rec in recognizers:
+                if not rec.is_loaded:
+                    rec.load()
+                    rec.is_loaded = True
+                found = rec.analyze(text, entities, nlp_artifacts)
                 if found:
                     for res in found:
                         meta = res.recognition_metadata
@@ -197,14 +248,6 @@ def _engine_class():
                             meta[name_key] = rec.name
                     results.extend(found)
             results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
-            floor = {}
-            for rec in recognizers:
-                # (the stored dict, read only here: the property hands out a copy on every read)
-                limits = rec.__dict__.get("_score_thresholds")
-                if limits is None:
-                    limits = rec.score_thresholds
-                if limits:
-                    floor[rec.id] = limits
             default = self.default_score_threshold
             if not floor:
                 low = max(min_score, default)
@@ -216,6 +259,19 @@ def _engine_class():
                 if r.score >= max(min_score, limit) and r.score > 0:
                     out.append(r)
             return out
+
+        @staticmethod
+        def _floors(recognizers: list) -> dict:
+            """Recognizer id -> its score thresholds, for the recognizers that set any."""
+            floor = {}
+            for rec in recognizers:
+                # (the stored dict, read only here: the property hands out a copy on every read)
+                limits = rec.__dict__.get("_score_thresholds")
+                if limits is None:
+                    limits = rec.score_thresholds
+                if limits:
+                    floor[rec.id] = limits
+            return floor
 
         def _per_call(self, language: str) -> tuple:
             """The recognizers and entities of ``language`` and, for the no-op NLP engine, its (empty)
@@ -285,7 +341,7 @@ class Analyzer:
         batch: list[Chunk] = []
         size = 0
         for chunk in chunks:
-            if not chunk.text or not chunk.text.strip():
+            if not chunk.text or chunk.text.isspace():  # (as "not text.strip()", without copying the text)
                 continue
             batch.append(chunk)
             size += len(chunk.text) + len(chunk.context) + 2 * len(SEPARATOR)
@@ -318,11 +374,25 @@ class Analyzer:
             pieces.append(SEPARATOR)
             pos += len(SEPARATOR)
         joined = "".join(pieces)
-        with _no_cyclic_gc():
+        # Pause Python's cycle collector while the batch is analyzed.  Analysis allocates many
+        # small objects that live until the batch ends (windows, labels, results); each
+        # collection would walk all of them, so on a large text the collector cost a third of
+        # the time.  Nothing analysis builds needs it (reference counting frees it), and what
+        # cycles there are wait for the next collection.  If the collector was already off
+        # (another thread's batch, or the application's choice), it is left off.
+        # The collection that gc.enable() lets loose (at the next allocation: profiles show it
+        # where the batch returns) walks what the batch leaves alive, the findings and the
+        # recognizers' caches; it is paid once per batch instead of every 700 allocations.
+        was = gc.isenabled()
+        gc.disable()
+        try:
             return self._findings(joined, spans)
+        finally:
+            if was:
+                gc.enable()
 
     def _findings(self, joined: str, spans: list) -> list[Finding]:
-        token = CHUNK_PARTS.set(tuple((s, e, c.part) for s, e, c, _ in spans))
+        token = CHUNK_PARTS.set(tuple([(s, e, c.part) for s, e, c, _ in spans]))
         try:
             if hasattr(self.engine, "find"):
                 results = self.engine.find(joined, self.min_score)
@@ -330,51 +400,7 @@ class Analyzer:
                 results = [r for r in self.engine.analyze(text=joined, language=LANGUAGE) if r.score >= self.min_score]
         finally:
             CHUNK_PARTS.reset(token)
-        results = resolve_overlaps(results)
-
-        findings = []
-        if len(spans) == 1:  # one chunk (a draft, a page): no lookup of the chunk per result
-            c_start, c_end, chunk, norm = spans[0]
-            same = norm.segments is None  # normalization changed nothing: offsets carry over
-            for r in results:
-                if r.start < c_start or r.end > c_end:  # in the context prefix
-                    continue
-                if same:
-                    findings.append(to_finding(r, chunk, r.start - c_start, r.end - c_start))
-                else:
-                    o_start, o_end = norm.span(r.start - c_start, r.end - c_start)
-                    findings.append(to_finding(r, chunk, o_start, o_end))
-            return findings
-        starts = [s[0] for s in spans]
-        for r in results:
-            i = bisect.bisect_right(starts, r.start) - 1
-            if i < 0:
-                continue
-            c_start, c_end, chunk, norm = spans[i]
-            if r.end > c_end:  # crosses a chunk boundary, or lies in a context prefix
-                continue
-            o_start, o_end = norm.span(r.start - c_start, r.end - c_start)
-            findings.append(to_finding(r, chunk, o_start, o_end))
-        return findings  # in document order: results are sorted by start
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause Python's cycle collector while one batch is analyzed.
-
-    Analysis allocates many small objects that live until the batch ends (windows, labels,
-    results); each collection walks all of them, so on a large text the collector costs a
-    third of the time.  Nothing analysis builds needs it (reference counting frees it), and
-    what cycles there are wait for the next collection after the batch.  If the collector
-    was already off (another thread's batch, or the application's choice), it is left off.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+        return _to_findings(resolve_overlaps(results), spans)
 
 
 def _rank(r):
@@ -391,32 +417,39 @@ def resolve_overlaps(results: list) -> list:
     Best first, each result is kept unless a kept one overlaps it.  Whether a result is kept
     depends only on the results it overlaps, directly or through others, so the text is cut
     into clusters of chained overlapping results (one pass in start order) and each cluster is
-    decided alone: most results overlap nothing and cost no ranking at all.
+    decided alone: most results overlap nothing and cost no ranking at all (and when none
+    does, the sorted list is the answer).
     """
     if not results:
         return []
     by_start = sorted(results, key=_START)  # stable: equal starts keep their order, as in one sort
-    n = len(by_start)
-    kept: list = []
+    clusters = []  # (first, end) in by_start of each cluster of several results
     first = 0
     reach = -1
-    for j in range(n + 1):
-        r = by_start[j] if j < n else None
-        if r is not None:
-            if r.end <= r.start:
-                # an empty span can clash with a result that starts where it stands, in
-                # another cluster: the whole list is decided the general way
-                return _resolve_overlaps_sorted(sorted(results, key=_rank))
-            if r.start < reach:
-                if r.end > reach:
-                    reach = r.end
-                continue
-        if j - first == 1:
-            kept.append(by_start[first])
-        elif j > first:
-            kept.extend(_resolve_cluster(by_start[first:j]))
-        if r is not None:
-            first, reach = j, r.end
+    for j, r in enumerate(by_start):
+        start, end = r.start, r.end
+        if end <= start:
+            # an empty span can clash with a result that starts where it stands, in
+            # another cluster: the whole list is decided the general way
+            return _resolve_overlaps_sorted(sorted(results, key=_rank))
+        if start < reach:
+            if end > reach:
+                reach = end
+            continue
+        if j - first > 1:
+            clusters.append((first, j))
+        first, reach = j, end
+    if len(by_start) - first > 1:
+        clusters.append((first, len(by_start)))
+    if not clusters:
+        return by_start
+    kept: list = []
+    done = 0
+    for first, end in clusters:
+        kept.extend(by_start[done:first])
+        kept.extend(_resolve_cluster(by_start[first:end]))
+        done = end
+    kept.extend(by_start[done:])
     return kept
 
 
@@ -453,6 +486,99 @@ def _resolve_overlaps_sorted(ordered: list) -> list:
 
 _ROUNDED: dict = {}  # score -> score rounded for the report (recognizers use a few fixed scores)
 _NO_META: dict = {}
+_new = object.__new__
+
+
+def _plain_finding() -> bool:
+    """Whether a Finding is exactly its fields set in order (what _to_findings writes itself)."""
+    names = ("entity_type", "text", "start", "end", "part", "score", "recognizer", "level", "reason",
+             "severity", "allowed")
+    if tuple(f.name for f in dataclasses.fields(Finding)) != names:
+        return False
+    values = ("E", "t", 1, 2, "p", 0.5, "r", "l", {"en": "x"}, "info", False)
+    made = _new(Finding)
+    for name, value in zip(names, values):
+        setattr(made, name, value)
+    return list(vars(made).items()) == list(vars(Finding(*values[:9])).items())
+
+
+# Calling the dataclass costs 40% of the finding (the class call, then eleven parameters
+# bound); the same attribute writes done here cost none of that.
+_PLAIN_FINDING = _plain_finding()
+
+
+def _to_findings(results: list, spans: list) -> list[Finding]:
+    """:func:`to_finding` for each result (in start order) that lies inside a chunk's text.
+
+    ``spans``: ``(start, end, chunk, normalized)`` of each chunk's text in the joined text, in
+    order.  Findings point at the chunk's original text; results in a context prefix or across
+    a chunk boundary are dropped.  to_finding's body is inlined (it runs once per finding, and
+    the call and the chunk's attributes cost a tenth of it); keep the two in step.
+    """
+    findings: list[Finding] = []
+    append = findings.append
+    plain = _PLAIN_FINDING
+    starts = [s[0] for s in spans]
+    last = len(spans) - 1
+    c_start = nxt = 0  # the current chunk's text starts at c_start; the next chunk's at nxt
+    c_end = same = norm = text = part = rounded = None
+    last_score = float("nan")  # the score rounded last (NaN equals nothing)
+    for r in results:
+        start = r.start
+        if not c_start <= start < nxt:  # another chunk (results come in start order: rarely)
+            i = bisect.bisect_right(starts, start) - 1
+            if i < 0:
+                continue  # before the first chunk's text: its context prefix
+            c_start, c_end, chunk, norm = spans[i]
+            nxt = starts[i + 1] if i < last else float("inf")
+            same = norm.segments is None  # normalization changed nothing: offsets carry over
+            text, part = chunk.text, chunk.part
+        end = r.end
+        if end > c_end:  # crosses a chunk boundary, or lies in the next chunk's context prefix
+            continue
+        if same:
+            start, end = start - c_start, end - c_start
+        else:
+            start, end = norm.span(start - c_start, end - c_start)
+        # -- to_finding(r, chunk, start, end), inline
+        meta = r.recognition_metadata or _NO_META
+        entity = r.entity_type
+        found = text[start:end]
+        level = meta.get("dlp_level")
+        reason = meta.get("dlp_reason")
+        if level is None and entity == "IP_ADDRESS":
+            level = ip_level(found)
+        if reason.__class__ is not dict or not reason:
+            if isinstance(reason, str):
+                reason = {"en": reason, "id": reason}
+            if not reason:
+                reason = default_reason(entity, level, meta.get("dlp_context"))
+        score = r.score
+        if score != last_score:  # (runs of one recognizer's fixed scores: a compare, no hashing)
+            rounded = _ROUNDED.get(score)
+            if rounded is None:
+                rounded = round(float(score), 2)
+                if len(_ROUNDED) < 4096:
+                    _ROUNDED[score] = rounded
+            last_score = score
+        name = meta.get("recognizer_name") or meta.get("recognizer_identifier") or ""
+        if plain:  # Finding(entity, found, start, end, part, rounded, name, level, reason), see _PLAIN_FINDING
+            f = _new(Finding)
+            f.entity_type = entity
+            f.text = found
+            f.start = start
+            f.end = end
+            f.part = part
+            f.score = rounded
+            f.recognizer = name
+            f.level = level
+            f.reason = reason
+            f.severity = "info"
+            f.allowed = False
+            append(f)
+        else:
+            append(Finding(entity, found, start, end, part, rounded, name, level, reason))
+    return findings  # in document order: results are sorted by start
 
 
 def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
@@ -488,7 +614,24 @@ def ip_level(text: str) -> str | None:
     return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
 
 
+_REASONS: dict = {}  # (entity, level, context word) -> (en, id) of default_reason
+
+
 def default_reason(entity: str, level: str | None, context_word: str | None) -> dict[str, str]:
+    """The reason of a finding whose recognizer gave none (a new dict on each call: callers may change it)."""
+    key = (entity, level, context_word)
+    try:
+        got = _REASONS.get(key)  # (worked out once: an e-mail-dense text asks per address)
+    except TypeError:  # a level that is no string (another recognizer's metadata)
+        got = key = None
+    if got is None:
+        got = _default_reason(entity, level, context_word)
+        if key is not None and len(_REASONS) < 4096:
+            _REASONS[key] = got
+    return {"en": got[0], "id": got[1]}
+
+
+def _default_reason(entity: str, level: str | None, context_word: str | None) -> tuple[str, str]:
     from dlp.i18n import entity_name
 
     en, id_ = entity_name(entity, "en"), entity_name(entity, "id")
@@ -498,4 +641,4 @@ def default_reason(entity: str, level: str | None, context_word: str | None) -> 
     if context_word:
         en += f", near “{context_word}”"
         id_ += f", di dekat “{context_word}”"
-    return {"en": en, "id": id_}
+    return en, id_
