@@ -64,6 +64,12 @@ PRE_WORDS = r"(?:(?:DOKUMEN|SURAT|NASKAH|BERKAS|INFORMASI|MEMO|NOTA)(?:\s+INI)?(
 # A page number may stand before a footer's marking: "Halaman 2 dari 5 | RAHASIA".
 PAGE_MARK = r"(?:HALAMAN|Halaman|HAL\.?|Hal\.?|PAGE|Page)\s*\d+(?:\s*(?:dari|DARI|of|OF|/)\s*\d+)?"
 POST_WORDS = r"(?:DOCUMENT|INFORMATION|MATERIAL)"
+# A draft's banner: "DRAF - TERBATAS UNTUK INTERNAL", "DRAFT: RAHASIA".
+DRAFT_WORDS = r"(?:DRAF|DRAFT|KONSEP|RANCANGAN)"
+# A distribution warning may follow a stamp after a single blank: "TERBATAS UNTUK INTERNAL",
+# "RAHASIA HANYA UNTUK PIMPINAN" (TAIL_OK's words after a separator; here they must open the tail).
+TAIL_AFTER_BLANK = (r"(?i:untuk\s+(?:internal|kalangan|dinas|pimpinan|pejabat)|hanya\s+untuk|tidak\s+untuk|"
+                    r"bukan\s+untuk|dilarang|jangan|for\s+(?:internal|official)|not\s+for|do\s+not)\b")
 # After a separator, a stamp may carry a distribution warning or a page number.
 TAIL_OK = re.compile(
     r"(?i)dilarang|jangan|tidak\s+(?:untuk|boleh)|bukan\s+untuk|hanya\s+untuk|not\s+(?:for|to)|do\s+not|"
@@ -164,8 +170,9 @@ class ClassificationMarkingRecognizer(Recognizer):
         phrases = alternation(self.stamps)
         self.stamp_rx = re.compile(
             rf"^(?:{PAGE_MARK}\s*(?:[-|/\u2013\u2014\u2022\u00b7]+|\s{{2,}})\s*)?"
+            rf"(?P<draft>{DRAFT_WORDS}\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+\s*|\s))?"
             rf"(?:(?P<pre>{PRE_WORDS})\s+)?(?P<mark>{phrases})(?:\s+{POST_WORDS})?"
-            rf"(?:\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+|\s{{2,}}|,)\s*(?P<tail>.*))?$")
+            rf"(?:\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+|\s{{2,}}|,)\s*(?P<tail>.*)|[ \t](?P<warning>{TAIL_AFTER_BLANK}.*))?$")
         self.bracket_rx = re.compile(rf"[\[(<]\s*(?P<mark>{phrases})\s*[\])>]")
         # any level word, any case: a line naming several levels defines them, it marks nothing
         self.level_rx = re.compile(rf"(?i)(?<!\w){alternation(set(self.stamps) | set(self.fields))}(?!\w)")
@@ -304,7 +311,7 @@ class ClassificationMarkingRecognizer(Recognizer):
                 line = text[a:b]
                 content = line.strip(DECOR)
                 m = self.stamp_rx.match(_unspace(content))
-                if m and not (m.group("tail") or "").strip(DECOR):
+                if m and not (m.group("tail") or m.group("warning") or "").strip(DECOR):
                     off = a + line.find(content)
                     r = self._finding(off, off + len(content), content, "stamp", 0.85)
                     if r:
@@ -324,8 +331,8 @@ class ClassificationMarkingRecognizer(Recognizer):
         probe = content.upper() if any_case else content
         m = self.stamp_rx.match(probe)
         if m:
-            tail = (m.group("tail") or "").strip(DECOR)
-            bare = not m.group("pre") and not tail and m.end("mark") == len(probe)
+            tail = (m.group("tail") or m.group("warning") or "").strip(DECOR)
+            bare = not m.group("pre") and not m.group("draft") and not tail and m.end("mark") == len(probe)
             if tail and not subject and not TAIL_OK.search(tail):
                 m = None
             elif self._lists_levels(probe):

@@ -11,6 +11,10 @@ E = "CLASSIFICATION_MARKING"
 
 # (text, expected span, expected level)
 POSITIVES = [
+    # a draft's banner, and a distribution warning after a single blank
+    ("DRAF - TERBATAS UNTUK INTERNAL\nSiaran pers peluncuran aplikasi", "TERBATAS", "terbatas"),
+    ("DRAFT: RAHASIA\nRencana mutasi pejabat", "RAHASIA", "rahasia"),
+    ("Notulen rapat\nRAHASIA HANYA UNTUK PIMPINAN\nHadir: 12 orang", "RAHASIA", "rahasia"),
     ("Nomor : SR-9/Sekjen/XI/2022\nSifat : Sangat Rahasia\nHal   : Rencana", "Sangat Rahasia", "sangat_rahasia"),
     # a document declaring its level in capitals
     ("Dokumen ini bersifat RAHASIA dan hanya untuk kalangan internal.", "RAHASIA", "rahasia"),
@@ -65,6 +69,9 @@ EVASIONS = [
 ]
 
 NEGATIVES = [
+    "TERBATAS UNTUK UMUM",                                  # no distribution warning after the blank
+    "PENDAFTARAN TERBATAS UNTUK 50 PESERTA",
+    "DRAF SIARAN PERS\nKegiatan vaksinasi",
     "7 Rahasia Sukses Mengurus Paspor Tanpa Calo",
     "Informasi ini bersifat rahasia bagi pihak luar.",      # the level in lower case: prose
     "Kuota peserta bersifat terbatas.",
