@@ -117,7 +117,9 @@ URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 
 
 # "bersifat RAHASIA": a level in capitals after the verb that declares it (see _declared)
-DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi)[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
+DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|surat|naskah|berkas|informasi|laporan|"
+                      r"data|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
+                      r"[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
 # Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword
@@ -197,17 +199,16 @@ class ClassificationMarkingRecognizer(Recognizer):
         if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
             results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
-        # DECLARED's level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first;
-        # both its verbs (bersifat, berklasifikasi) hold "sif", one scan before theirs
+        # DECLARED's level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first
+        # (few texts hold either), then "sif" of its verbs (bersifat, berklasifikasi) or "ini"
         caps = capitals(text)
-        if ("RAHASIA" in caps or "TERBATAS" in caps) and "sif" in text \
-                and ("ersifat" in text or "erklasifikasi" in text):
+        if ("RAHASIA" in caps or "TERBATAS" in caps) and ("sif" in text or "ini" in text):
             results.extend(self._declared(text))
         return dedupe(results) if results else results
 
     def _declared(self, text: str):
         """A document that declares its own level in capitals: "Dokumen ini bersifat RAHASIA",
-        "berklasifikasi SANGAT RAHASIA".  (The level in capitals marks it; in lower case,
+        "berklasifikasi SANGAT RAHASIA", "Informasi ini TERBATAS".  (The level in capitals marks it; in lower case,
         "informasi ini bersifat rahasia", it stays prose.)"""
         for m in DECLARED.finditer(text):
             r = self._finding(m.start("mark"), m.end("mark"), m.group("mark"), "declared", 0.8)

@@ -19,6 +19,8 @@ POSITIVES = [
     # a document declaring its level in capitals
     ("Dokumen ini bersifat RAHASIA dan hanya untuk kalangan internal.", "RAHASIA", "rahasia"),
     ("Laporan ini berklasifikasi SANGAT RAHASIA.", "SANGAT RAHASIA", "sangat_rahasia"),
+    ("Dokumen ini RAHASIA dan tidak untuk disebarluaskan.", "RAHASIA", "rahasia"),
+    ("Informasi ini TERBATAS bagi pegawai Diskominfo.", "TERBATAS", "terbatas"),
     ("Sifat\t: Rahasia\nLampiran\t: 1 berkas", "Rahasia", "rahasia"),
     ("Sifat    : Biasa\nLampiran : -", "Biasa", "biasa"),
     ("- Klasifikasi: Terbatas\n- Tujuan: Sekretaris Dinas", "Terbatas", "terbatas"),
@@ -70,6 +72,9 @@ EVASIONS = [
 
 NEGATIVES = [
     "TERBATAS UNTUK UMUM",                                  # no distribution warning after the blank
+    "Dokumen ini rahasia, katanya.",                        # declared in lower case: prose
+    "Acara ini TERBATAS untuk 50 peserta",                  # an event, not a document
+    "Buku ini RAHASIA SUKSES para juara",
     "PENDAFTARAN TERBATAS UNTUK 50 PESERTA",
     "DRAF SIARAN PERS\nKegiatan vaksinasi",
     "7 Rahasia Sukses Mengurus Paspor Tanpa Calo",
