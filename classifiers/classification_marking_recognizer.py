@@ -120,6 +120,11 @@ URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|surat|naskah|berkas|informasi|laporan|"
                       r"data|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
                       r"[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
+# What DECLARED needs before a level word, read back from the word over 60 characters (the word is
+# found by str.find: a scan of the text with DECLARED's case-insensitive start costs ten times more,
+# and a table's "(TERBATAS)" title is enough to call it)
+DECLARED_BEFORE = re.compile(DECLARED.pattern.split("(?P<mark>")[0] + r"(?P<sangat>SANGAT[ \t]+)?\Z")
+DECLARED_WORDS = ("RAHASIA", "TERBATAS")
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
 # Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword
@@ -210,8 +215,19 @@ class ClassificationMarkingRecognizer(Recognizer):
         """A document that declares its own level in capitals: "Dokumen ini bersifat RAHASIA",
         "berklasifikasi SANGAT RAHASIA", "Informasi ini TERBATAS".  (The level in capitals marks it; in lower case,
         "informasi ini bersifat rahasia", it stays prose.)"""
-        for m in DECLARED.finditer(text):
-            r = self._finding(m.start("mark"), m.end("mark"), m.group("mark"), "declared", 0.8)
+        found = []  # (start, end) of each mark, as DECLARED.finditer would find them
+        size = len(text)
+        for word in DECLARED_WORDS:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if not (end < size and (text[end].isalnum() or text[end] == "_")):
+                    m = DECLARED_BEFORE.search(text, i - 60 if i > 60 else 0, i)
+                    if m and not (m.group("sangat") and word != "RAHASIA"):
+                        found.append((m.start("sangat") if m.group("sangat") else i, end))
+                i = text.find(word, end)
+        for start, end in sorted(found):
+            r = self._finding(start, end, text[start:end], "declared", 0.8)
             if r:
                 yield r
 
