@@ -43,6 +43,9 @@ POSITIVES = [
     (f"kunci lama:\n{OPENSSH}", OPENSSH),
     (f"{RSA_CUT}\n\n[terpotong]", RSA_CUT),                     # a cut-off paste still leaks
     (f"AWS_ACCESS_KEY_ID={AWS}", AWS),
+    ("PIN ATM 482913 jangan disebar", "482913"),                 # a PIN with its card or bank word
+    ("Kode PIN: 998877", "998877"),
+    ("PIN m-banking BRI 270465", "270465"),
     (f"pakai key {AWS} ya", AWS),
     (f"FIREBASE_API_KEY={GOOGLE}", GOOGLE),
     (f"token: {GITHUB}", GITHUB),
@@ -83,6 +86,10 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "PIN 2024 diluncurkan bulan depan",                           # a bare number after PIN may be anything
+    "SPIN: 1234",
+    "PIN: 12",
+    "Nomor PIN BB 2A3F4C",
     "Commit   : 83f5e92fc6e308d0dbdfd51862eb9470688175d2",
     "SHA-256  : 22644eef7b961d3dc12bd5af24739cd8d2f1338e26a1731964d0c40647c4c23d  layanan-pajak-4.1.3.2.apk",
     "request id 123e4567-e89b-12d3-a456-426614174000",
