@@ -14,7 +14,8 @@ numbers, codes), so it is reported only when a passport label names it:
 line above (a spreadsheet cell whose column header is "Paspor"), a table
 column headed "Paspor" (score 0.9); or the word within the preceding 1500
 characters, as in a long table under a "Paspor" column header (score 0.6).
-No label, no finding.
+No label, no finding; a number typed in lower case (``c1234567``) only with a label on its line
+(score 0.8).
 
 Source: UU 6/2011 on Keimigrasian; Permenkumham 8/2014 on the passport
 (letter + 7-digit numbering of the Direktorat Jenderal Imigrasi).
@@ -38,6 +39,8 @@ _GATE_LOW = re.compile(r"paspor|passport")
 # with [A-Z] and the regex engine skips to capital letters instead of trying a match at every position
 # (2x faster on the long texts that name a passport somewhere; the same matches).
 _PASSPORT = re.compile(r"([A-Z])(?<![A-Za-z0-9/\-][A-Z])[ \t]?(\d{7})(?![\w/\-])")
+# The same typed in lower case ("paspor: c1234567"): only where a passport label names it on its line.
+_PASSPORT_LOWER = re.compile(r"([a-z])(?<![A-Za-z0-9/\-][a-z])[ \t]?(\d{7})(?![\w/\-])")
 WIDE = 1500  # a long table under a "Paspor" column header
 
 
@@ -86,4 +89,15 @@ class IdPassportRecognizer(DigitRecognizer):
                     "ID_PASSPORT", s, e, 0.6,
                     f"Passport number {number} (“{word}” earlier in the text)",
                     f"Nomor paspor {number} (“{word}” disebut sebelumnya)", word))
+        for m in _PASSPORT_LOWER.finditer(text, start):
+            s, e = m.span()
+            lab = sc.label_for(s, e)
+            if lab and lab.cat == "PASSPORT" and lab.how == "line":
+                number = m.group(1).upper() + m.group(2)
+                results.append(self.result(
+                    "ID_PASSPORT", s, e, 0.8,
+                    f"Passport number {number}, typed in lower case (labelled “{lab.word}”)",
+                    f"Nomor paspor {number}, diketik huruf kecil (berlabel “{lab.word}”)", lab.word))
+        if len(results) > 1:
+            results.sort(key=lambda r: r.start)
         return results

@@ -16,6 +16,8 @@ POSITIVES = [
     ("No. Paspor: X1234567", "X1234567"),
     ("Passport No. B 7654321", "B 7654321"),
     ("nomor paspor C0012345 berlaku s.d. 2030", "C0012345"),
+    ("paspor no: c1234567", "c1234567"),                      # typed in lower case (an evasion), labelled on its line
+    ("paspor x1234567", "x1234567"),
     ("Paspor\nE9876543", "E9876543"),
     ("Nama\tNIK\tPaspor\nSiti\t3273016304850003\tX7654321\n", "X7654321"),
     ("Mohon paspor dibawa. Data: Budi Santoso, A2345678, berangkat 12/05", "A2345678"),
@@ -24,8 +26,9 @@ POSITIVES = [
 NEGATIVES = [
     "X1234567",                                  # no label
     "Kode barang B1234567",
+    "paspor\nkode c1234567",                     # lower case needs the label on its line
+    "kode barang c1234567 (lihat paspor)",
     "Nomor: B-1234567/KS.01/2021 paspor",        # a letter number
-    "paspor x1234567",                           # lower case: not how they are written
     "paspor X12345678",                          # eight digits
 ]
 
