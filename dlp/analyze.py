@@ -160,6 +160,17 @@ def _engine_class():
 
     from dlp.context import WordContextEnhancer
 
+    def _stamp(res, rec) -> dict:
+        """Name the recognizer in a result's metadata, as Presidio's analyze does; returns the metadata."""
+        meta = res.recognition_metadata
+        if meta is None:
+            meta = res.recognition_metadata = {}
+        if RecognizerResult.RECOGNIZER_IDENTIFIER_KEY not in meta:
+            meta[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = rec.id
+        if RecognizerResult.RECOGNIZER_NAME_KEY not in meta:
+            meta[RecognizerResult.RECOGNIZER_NAME_KEY] = rec.name
+        return meta
+
     class Engine(AnalyzerEngine):
         """Presidio's engine with a linear recognizer-level context pass.
 
@@ -209,12 +220,7 @@ def _engine_class():
                 for res in found:
                     meta = res.recognition_metadata
                     if meta is None or key not in meta or name_key not in meta:
-                        if meta is None:
-                            meta = res.recognition_metadata = {}
-                        if key not in meta:
-                            meta[key] = rec.id
-                        if name_key not in meta:
-                            meta[name_key] = rec.name
+                        meta = _stamp(res, rec)  # (dlp's recognizers set both keys themselves)
                     if not meta.get(scored_key):  # most results: the recognizer decided the score itself
                         if lookups is None:
                             lookups = enhancer.lookups(text, recognizers)
@@ -230,7 +236,7 @@ def _engine_class():
         def _find_in_passes(self, text, min_score, recognizers, entities, nlp_artifacts, floor) -> list:
             """:meth:`find` pass by pass, for engines that need it: recognizers overriding
             ``enhance_using_context``, another context enhancer, or score thresholds."""
-            key, name_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, RecognizerResult.RECOGNIZER_NAME_KEY
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
             results = []
             for rec in recognizers:
                 if not rec.is_loaded:
@@ -239,13 +245,7 @@ def _engine_class():
                 found = rec.analyze(text, entities, nlp_artifacts)
                 if found:
                     for res in found:
-                        meta = res.recognition_metadata
-                        if meta is None:
-                            meta = res.recognition_metadata = {}
-                        if key not in meta:
-                            meta[key] = rec.id
-                        if name_key not in meta:
-                            meta[name_key] = rec.name
+                        _stamp(res, rec)
                     results.extend(found)
             results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
             default = self.default_score_threshold
