@@ -116,14 +116,13 @@ SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 
 
-# "bersifat RAHASIA": a level in capitals after the verb that declares it (see _declared)
-DECLARED = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|surat|naskah|berkas|informasi|laporan|"
-                      r"data|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
-                      r"[ \t]+(?P<mark>SANGAT[ \t]+RAHASIA|RAHASIA|TERBATAS)(?![\w])")
-# What DECLARED needs before a level word, read back from the word over 60 characters (the word is
-# found by str.find: a scan of the text with DECLARED's case-insensitive start costs ten times more,
-# and a table's "(TERBATAS)" title is enough to call it)
-DECLARED_BEFORE = re.compile(DECLARED.pattern.split("(?P<mark>")[0] + r"(?P<sangat>SANGAT[ \t]+)?\Z")
+# "bersifat RAHASIA", "Dokumen ini RAHASIA": a level in capitals after the words that declare it (see
+# _declared).  The level words are found by str.find and this is read back from each over 60
+# characters: a scan of the text for the words' case-insensitive start costs ten times more, and a
+# table's "(TERBATAS)" title is enough to call it.
+DECLARED_BEFORE = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|surat|naskah|berkas|informasi|"
+                             r"laporan|data|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
+                             r"[ \t]+(?P<sangat>SANGAT[ \t]+)?\Z")
 DECLARED_WORDS = ("RAHASIA", "TERBATAS")
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
@@ -204,7 +203,7 @@ class ClassificationMarkingRecognizer(Recognizer):
         if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
             results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
-        # DECLARED's level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first
+        # a declared level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first
         # (few texts hold either), then "sif" of its verbs (bersifat, berklasifikasi) or "ini"
         caps = capitals(text)
         if ("RAHASIA" in caps or "TERBATAS" in caps) and ("sif" in text or "ini" in text):
@@ -215,7 +214,7 @@ class ClassificationMarkingRecognizer(Recognizer):
         """A document that declares its own level in capitals: "Dokumen ini bersifat RAHASIA",
         "berklasifikasi SANGAT RAHASIA", "Informasi ini TERBATAS".  (The level in capitals marks it; in lower case,
         "informasi ini bersifat rahasia", it stays prose.)"""
-        found = []  # (start, end) of each mark, as DECLARED.finditer would find them
+        found = []  # (start, end) of each mark: "SANGAT RAHASIA", "RAHASIA" or "TERBATAS", a word of its own
         size = len(text)
         for word in DECLARED_WORDS:
             i = text.find(word)
