@@ -121,7 +121,7 @@ URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
 # characters: a scan of the text for the words' case-insensitive start costs ten times more, and a
 # table's "(TERBATAS)" title is enough to call it.
 DECLARED_BEFORE = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|surat|naskah|berkas|informasi|"
-                             r"laporan|data|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
+                             r"laporan|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
                              r"[ \t]+(?P<sangat>SANGAT[ \t]+)?\Z")
 DECLARED_WORDS = ("RAHASIA", "TERBATAS")
 

@@ -75,6 +75,7 @@ NEGATIVES = [
     "Dokumen ini rahasia, katanya.",                        # declared in lower case: prose
     "Acara ini TERBATAS untuk 50 peserta",                  # an event, not a document
     "Buku ini RAHASIA SUKSES para juara",
+    "\"Data ini RAHASIA negara,\" kata Menteri.",          # a quote about data, not the document's level
     "PENDAFTARAN TERBATAS UNTUK 50 PESERTA",
     "DRAF SIARAN PERS\nKegiatan vaksinasi",
     "7 Rahasia Sukses Mengurus Paspor Tanpa Calo",
