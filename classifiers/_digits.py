@@ -1490,35 +1490,27 @@ class DigitRecognizer(EntityRecognizer):
             mine = sc.memo("16 by entity", _decisions_by_entity).get(self.supported_entities[0], ())
         else:
             mine = [d for d in sc.memo("16", decide16) if d.entity in self.supported_entities]
-        if not mine:
-            return []
-        if type(self).result is not DigitRecognizer.result:  # a subclass builds its own results
-            return [self.result(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine]
-        # make_result's results, built here: one call less per finding, and the metadata keys that
-        # are the same for all of them copied from one dict (in make_result's order)
-        base, out = {_NAME_KEY: self.name, _ID_KEY: self.id, _ENHANCED_KEY: True}, []
-        for d in mine:
-            meta = base.copy()
-            meta["dlp_reason"] = {"en": d.en, "id": d.id}
-            if d.label:
-                meta["dlp_context"] = d.label
-            out.append(RecognizerResult(d.entity, d.start, d.end, d.score, None, meta))
-        return out
+        return self._results([(d.entity, d.start, d.end, d.score, d.en, d.id, d.label) for d in mine]) if mine else []
 
     def from_windows(self, sc: "Scan", key: str, decide, entity: str) -> list[RecognizerResult]:
         """Results of a window decision ``decide(sc) -> [(window, score, en, id, word)]``, memoized as ``key``."""
         found = sc.memo(key, decide)
-        if not found:
-            return []
-        if type(self).result is not DigitRecognizer.result:
-            return [self.result(entity, w.start, w.end, score, en, id_, word) for w, score, en, id_, word in found]
-        base, out = {_NAME_KEY: self.name, _ID_KEY: self.id, _ENHANCED_KEY: True}, []  # (as in from16)
-        for w, score, en, id_, word in found:
+        return self._results([(entity, w.start, w.end, score, en, id_, word)
+                              for w, score, en, id_, word in found]) if found else []
+
+    def _results(self, rows: list) -> list[RecognizerResult]:
+        """The results of ``(entity, start, end, score, en, id, word)`` rows, as :meth:`result` makes them."""
+        if type(self).result is not DigitRecognizer.result:  # a subclass builds its own results
+            return [self.result(*row) for row in rows]
+        # make_result's results, built here: one call less per finding, and the metadata keys that
+        # are the same for all of them copied from one dict (in make_result's order)
+        base, out = {_NAME_KEY: self.name, _ID_KEY: self.id, _ENHANCED_KEY: True}, []
+        for entity, start, end, score, en, id_, word in rows:
             meta = base.copy()
             meta["dlp_reason"] = {"en": en, "id": id_}
             if word:
                 meta["dlp_context"] = word
-            out.append(RecognizerResult(entity, w.start, w.end, score, None, meta))
+            out.append(RecognizerResult(entity, start, end, score, None, meta))
         return out
 
     def result(self, entity: str, start: int, end: int, score: float, en: str, id_: str,

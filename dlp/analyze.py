@@ -513,7 +513,8 @@ def _to_findings(results: list, spans: list) -> list[Finding]:
     ``spans``: ``(start, end, chunk, normalized)`` of each chunk's text in the joined text, in
     order.  Findings point at the chunk's original text; results in a context prefix or across
     a chunk boundary are dropped.  to_finding's body is inlined (it runs once per finding, and
-    the call and the chunk's attributes cost a tenth of it); keep the two in step.
+    the call and the chunk's attributes cost a tenth of it); the uncommon cases go to the
+    helpers both share (_level_and_reason, _rounded).
     """
     findings: list[Finding] = []
     append = findings.append
@@ -546,20 +547,11 @@ def _to_findings(results: list, spans: list) -> list[Finding]:
         found = text[start:end]
         level = meta.get("dlp_level")
         reason = meta.get("dlp_reason")
-        if level is None and entity == "IP_ADDRESS":
-            level = ip_level(found)
-        if reason.__class__ is not dict or not reason:
-            if isinstance(reason, str):
-                reason = {"en": reason, "id": reason}
-            if not reason:
-                reason = default_reason(entity, level, meta.get("dlp_context"))
+        if (level is None and entity == "IP_ADDRESS") or reason.__class__ is not dict or not reason:
+            level, reason = _level_and_reason(meta, entity, found, level, reason)
         score = r.score
         if score != last_score:  # (runs of one recognizer's fixed scores: a compare, no hashing)
-            rounded = _ROUNDED.get(score)
-            if rounded is None:
-                rounded = round(float(score), 2)
-                if len(_ROUNDED) < 4096:
-                    _ROUNDED[score] = rounded
+            rounded = _rounded(score)
             last_score = score
         name = meta.get("recognizer_name") or meta.get("recognizer_identifier") or ""
         if plain:  # Finding(entity, found, start, end, part, rounded, name, level, reason), see _PLAIN_FINDING
@@ -585,8 +577,15 @@ def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
     meta = result.recognition_metadata or _NO_META
     entity = result.entity_type
     text = chunk.text[start:end]
-    level = meta.get("dlp_level")
-    reason = meta.get("dlp_reason")
+    level, reason = _level_and_reason(meta, entity, text, meta.get("dlp_level"), meta.get("dlp_reason"))
+    # positional: the keyword form costs as much again, once per finding
+    return Finding(entity, text, start, end, chunk.part, _rounded(result.score),
+                   meta.get("recognizer_name") or meta.get("recognizer_identifier") or "", level, reason)
+
+
+def _level_and_reason(meta: dict, entity: str, text: str, level, reason) -> tuple:
+    """A finding's level and reason from its metadata's (``level``, ``reason``): an IP address's level
+    worked out, a reason given as a string made a dict, a missing one the default."""
     if level is None and entity == "IP_ADDRESS":
         level = ip_level(text)
     if reason.__class__ is not dict or not reason:  # (dlp's recognizers: a filled dict; one test for them)
@@ -594,16 +593,18 @@ def to_finding(result, chunk: Chunk, start: int, end: int) -> Finding:
             reason = {"en": reason, "id": reason}
         if not reason:
             reason = default_reason(entity, level, meta.get("dlp_context"))
-    # round() costs as much as the rest of a finding; the recognizers use a handful of fixed scores
-    score = result.score
+    return level, reason
+
+
+def _rounded(score: float) -> float:
+    """The report's score: round() costs as much as the rest of a finding, and the recognizers use a
+    handful of fixed scores, so each distinct one is rounded once."""
     rounded = _ROUNDED.get(score)
     if rounded is None:
         rounded = round(float(score), 2)
         if len(_ROUNDED) < 4096:
             _ROUNDED[score] = rounded
-    # positional: the keyword form costs as much again, once per finding
-    return Finding(entity, text, start, end, chunk.part, rounded,
-                   meta.get("recognizer_name") or meta.get("recognizer_identifier") or "", level, reason)
+    return rounded
 
 
 def ip_level(text: str) -> str | None:
