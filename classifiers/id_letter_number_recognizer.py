@@ -100,6 +100,7 @@ _YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)")
 _NUM = re.compile(r"\d{1,7}[a-z]?")
 _CLASS = re.compile(r"\d{3}(?:\.\d{1,3}){1,5}")                 # 045.2, 000.8.3.3, 800.1.11.1
 _CLASS_ALPHA = re.compile(r"[A-Z]{2}(?:\.\d{1,3}){1,4}")        # KS.01.01, KP.07.6, HK.01
+_UNIT = re.compile(r"\d{1,2}(?:[.\-]\d{1,3}){1,3}")               # a numbered unit: 3.2, 2.1.4, 01-23
 _PREFIXED = re.compile(r"([A-Za-z]{1,8})-(\d{1,6}[A-Za-z]?)")  # B-1234, ND-45, Speng-3
 _NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?-[A-Z][A-Za-z0-9.\-]*")  # 1234-Disdik
 _OFFICE = re.compile(r"[A-Z][A-Za-z0-9.\-]*|\d{1,3}[A-Z][A-Za-z0-9.\-]*")  # BKD, Kel.Cpd, UN6.B, MK.1
@@ -149,6 +150,8 @@ def _segment_kind(seg: str) -> str:
         return "num"
     if _CLASS.fullmatch(seg):
         return "class"
+    if _UNIT.fullmatch(seg):
+        return "unit"  # neither serial nor office: it only keeps a number whole (PB.01.02/3.2/1234/2024)
     if _CLASS_ALPHA.fullmatch(seg):
         base = seg.split(".", 1)[0]
         return "reg" if base in REGULATION_CODES else "class_alpha"

@@ -46,6 +46,10 @@ POSITIVES = [
     ("Nomor: 123/UN6.B/KP/2021", "123/UN6.B/KP/2021", None),
     ("Nomor: R/123/IV/HUM.3.4/2021", "R/123/IV/HUM.3.4/2021", "R"),
     ("Nomor: 005/123/III/2021", "005/123/III/2021", None),
+    # a numbered unit between the class code and the serial, or after a security code
+    ("Nomor: PB.01.02/3.2/1234/2024", "PB.01.02/3.2/1234/2024", None),
+    ("Nomor : UM.01.01/2.1.4/0123/2024", "UM.01.01/2.1.4/0123/2024", None),
+    ("Nomor: R-123/01-23/05/2024", "R-123/01-23/05/2024", "R"),
     ("Nomor : 421.3/1234-Disdik", "421.3/1234-Disdik", None),            # one slash, after a label
     ("Nomor: B-12/Setda", "B-12/Setda", "B"),
     # bare in prose: the structure alone is unmistakable
@@ -96,6 +100,8 @@ NEGATIVES = [
     "takaran 1/2/3 sendok",
     "RT 002/RW 005/Kel 003",
     "versi 1.2.3/4.5/6",
+    "skor 1.5/2.5/3.5/2024",
+    "tanggal 12-05/2024/01",
     "pendidikan S1/S2/S3",
     "layanan 24/7/365",
     "COVID-19/PSBB/2020",
