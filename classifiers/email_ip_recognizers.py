@@ -96,6 +96,10 @@ def valid_domain(address: str) -> bool:
 # "$" also matches before a line break, which would read "hubungi abc\n@x.go.id" as one address.
 LOCAL_TAIL = re.compile(r"(?s:.*[^\w.+\-%])?([\w.+\-%]+)\Z")
 DOMAIN_HEAD = re.compile(r"\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+")
+# A blank-spaced "@" counts only with a local part like a mailbox's, or a webmail domain.
+_MAILBOX_LIKE = re.compile(r"[._+\-%0-9]")
+WEBMAIL = frozenset(("gmail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "hotmail.com", "outlook.com",
+                     "live.com", "icloud.com", "rocketmail.com", "aol.com", "proton.me", "protonmail.com"))
 
 
 class DlpEmailRecognizer(Recognizer):
@@ -131,6 +135,15 @@ class DlpEmailRecognizer(Recognizer):
                         spans = _id_spans(parts())
                     if not self._not_an_address(text, start, end, spans, low):
                         results.append(self.result("EMAIL_ADDRESS", start, end, 0.5))
+            elif i and (text[i - 1] in " \t" or text[i + 1:i + 2] in (" ", "\t")):
+                spaced = self._spaced(text, i, low)
+                if spaced is not None:
+                    if spans is None:
+                        spans = _id_spans(parts())
+                    if not self._not_an_address(text, spaced[0], spaced[1], spans, low):
+                        results.append(self.result("EMAIL_ADDRESS", *spaced, 0.6, None,
+                                                   reason("E-mail address, written with blanks round the @",
+                                                          "Alamat e-mail, ditulis dengan spasi di sekitar @")))
             i = text.find("@", i + 1)
         # a hint can only be there when its closing bracket is (one C-speed test rules out its group)
         hints = [m.start() for c, group in _HINTS_BY_CLOSER if c in low for m in group.finditer(low)]
@@ -148,6 +161,32 @@ class DlpEmailRecognizer(Recognizer):
                                                reason("E-mail address, written obfuscated",
                                                       "Alamat e-mail, ditulis disamarkan")))
         return dedupe(results)
+
+    @staticmethod
+    def _spaced(text: str, i: int, low: str) -> tuple[int, int] | None:
+        """The span of an address written with one or two blanks round its "@" (``budi_s @
+        yahoo.co.id``, an evasion), or None.  Prose uses a lone "@" too ("info @ www.x.go.id",
+        "harga @ Rp 5.000"), so the local part must look like a mailbox's (a dot, "_", "+", "-"
+        or a digit in it) or the domain be a webmail one, and the domain no web address."""
+        a = i
+        while a > i - 2 and text[a - 1:a] in (" ", "\t"):
+            a -= 1
+        b = i + 1
+        while b < i + 3 and text[b:b + 1] in (" ", "\t"):
+            b += 1
+        lm = LOCAL_TAIL.match(text, a - 64 if a > 64 else 0, a)
+        dm = lm and DOMAIN_HEAD.match(text, b)
+        if not dm:
+            return None
+        start, end = lm.start(1), dm.end()
+        while start < a and text[start] == ".":
+            start += 1
+        if start == a or (start > 0 and text[start - 1].isalnum()):
+            return None
+        local, domain = low[start:a], low[b:end]
+        if domain.startswith("www.") or not (_MAILBOX_LIKE.search(local) or domain in WEBMAIL):
+            return None
+        return (start, end) if valid_domain(domain) else None
 
     @staticmethod
     def _not_an_address(text: str, start: int, end: int, spans, low: str | None = None) -> bool:

@@ -26,6 +26,10 @@ EMAIL_EVASIONS = [
     ("email: budi(at)garutkab.go.id", "budi(at)garutkab.go.id"),
     ("Surel\uff1a setwan\uff20cirebonkota.go.id", "setwan\uff20cirebonkota.go.id"),                  # full-width colon and at
     ("kirim ke setwan@cirebonkota.go.id\u200b ya", "setwan@cirebonkota.go.id"),
+    # blanks round the "@": a mailbox-like local part, or a webmail domain
+    ("kirim ke budi_santoso @ yahoo.co.id", "budi_santoso @ yahoo.co.id"),
+    ("cc budi.s  @  dinsos.jabarprov.go.id ya", "budi.s  @  dinsos.jabarprov.go.id"),
+    ("email: budisantoso @gmail.com", "budisantoso @gmail.com"),
 ]
 EMAIL_NEGATIVES = [
     "Ikuti @humas_cimahi untuk kabar terkini.",
@@ -43,6 +47,9 @@ EMAIL_NEGATIVES = [
     "user@localhost",
     "logo@2x.png",
     "harga @ Rp 5.000",
+    "info lebih lanjut @ www.bandung.go.id",                            # a web address after a lone "@"
+    "hubungi kami @ bandung.go.id",                                     # a word, not a mailbox, before it
+    "ssh admin @ server.example.com",
     "nama@domain",
 ]
 
