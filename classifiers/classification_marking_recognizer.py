@@ -88,15 +88,15 @@ WRAP_AFTER = {"SUKSES", "UMUM", "DAPUR", "NEGARA", "KELUARGA", "DI", "DARI", "YA
 
 FIELD_LABELS = (r"(?:sifat(?:\s+(?:surat|naskah|dokumen|informasi))?|"
                 r"klasifikasi(?:\s+(?:keamanan|dokumen|informasi|surat|naskah|arsip))?(?:\s+keamanan)?|"
-                r"tingkat\s+(?:klasifikasi|kerahasiaan)|derajat\s+(?:klasifikasi|kerahasiaan)|"
+                r"tingkat\s+(?:klasifikasi|kerahasiaan|keamanan)|derajat\s+(?:klasifikasi|kerahasiaan|keamanan)|"
                 r"(?:security\s+)?classification|sensitivity(?:\s+label)?|security\s+level|"
                 r"kategori\s+informasi|status\s+(?:dokumen|informasi))")
 FIELD_KEYS = ("sifat", "klasifikasi", "classification", "sensitivity", "kerahasiaan", "security level",
-              "kategori informasi", "status dokumen", "status informasi")
+              "kategori informasi", "status dokumen", "status informasi", "tingkat keamanan", "derajat keamanan")
 # Each key holds one of these: "sif" stands in sifat, klasifikasi and classification, "ity" in sensitivity and
-# security level.  A text is searched for the anchors (five scans, not nine) and each anchor found tells which
-# keys stand around it.
-FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi")
+# security level, "t keamanan" in tingkat and derajat keamanan.  A text is searched for the anchors (six
+# scans, not eleven) and each anchor found tells which keys stand around it.
+FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi", "t keamanan")
 # anchor -> ((key, its order in FIELD_KEYS, the anchor's offset in it), ...); a key under its first anchor only
 _ANCHOR_OF = {k: next(a for a in FIELD_ANCHORS if a in k) for k in FIELD_KEYS}
 _KEYS_AT_ANCHOR = {a: tuple((k, n, k.index(a)) for n, k in enumerate(FIELD_KEYS) if _ANCHOR_OF[k] == a)
@@ -132,12 +132,21 @@ _SPACED_GATE = re.compile(r" \S \S ")
 _SPACED_GATE_FROM = 4
 
 
+# Letters joined by a dash, dot or underscore instead of a blank: "R-A-H-A-S-I-A", "R.A.H.A.S.I.A".
+_JOINED = re.compile(r"\w(?:([-._])\w)(?:\1\w)*")
+LETTER_JOINS = ("-", ".", "_")
+
+
 def _unspace(phrase: str) -> str:
-    """``S A N G A T   R A H A S I A`` -> ``SANGAT RAHASIA`` (letters one space apart, words further)."""
+    """``S A N G A T   R A H A S I A`` -> ``SANGAT RAHASIA`` (letters one space apart, words further);
+    ``S-A-N-G-A-T R-A-H-A-S-I-A`` -> ``SANGAT RAHASIA`` (letters joined by a dash, dot or underscore)."""
     phrase = phrase.strip()
     if _SPACED.fullmatch(phrase):
         return " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", phrase))
-    return " ".join(phrase.split())
+    words = phrase.split()
+    if all(_JOINED.fullmatch(w) for w in words):
+        return " ".join(w[::2] for w in words)
+    return " ".join(words)
 
 
 def _level_map(table: dict) -> dict[str, str]:
@@ -316,9 +325,13 @@ class ClassificationMarkingRecognizer(Recognizer):
                         if r:
                             yield r
                 i = text.find(key, i + 1)
-        if not spaced or (len(spaced) >= _SPACED_GATE_FROM and not _SPACED_GATE.search(text)):
+        if not spaced:
             return
-        for key in spaced:
+        blanks = len(spaced) < _SPACED_GATE_FROM or _SPACED_GATE.search(text)
+        # (each letter-spaced keyword also joined by a dash, a dot or an underscore: a one-word keyword
+        # only, as "S-A-N-G-A-T" and "R-A-H-A-S-I-A" are one word each)
+        forms = [k for k in spaced if blanks] + [k.replace(" ", j) for k in spaced if "   " not in k for j in LETTER_JOINS]
+        for key in forms:
             for i in find_all(text, key):
                 a, b = line_bounds(text, i)
                 if a in seen or b - a > MAX_STAMP_LINE:

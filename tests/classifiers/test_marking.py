@@ -53,6 +53,8 @@ POSITIVES = [
     ("CONFIDENTIAL - INTERNAL USE ONLY", "CONFIDENTIAL", "rahasia"),
     ("| Sifat | Rahasia |", "Rahasia", "rahasia"),                       # a table row
     ("Klasifikasi\tTerbatas", "Terbatas", "terbatas"),
+    ("Tingkat Keamanan: Terbatas", "Terbatas", "terbatas"),
+    ("Derajat Keamanan : RAHASIA", "RAHASIA", "rahasia"),
     ("Klasifikasi: Terbatas (untuk internal)", "Terbatas", "terbatas"),
     ("Subject: RAHASIA - Rencana pengamanan kunjungan", "RAHASIA", "rahasia"),
     ("Subject: Fwd: TERBATAS: hasil rapat", "TERBATAS", "terbatas"),
@@ -63,6 +65,11 @@ POSITIVES = [
 EVASIONS = [
     ("R A H A S I A\nisi laporan", "R A H A S I A", "rahasia"),                     # letter-spaced stamp
     ("S A N G A T   R A H A S I A", "S A N G A T   R A H A S I A", "sangat_rahasia"),
+    # letters joined by a dash, dot or underscore
+    ("R-A-H-A-S-I-A\nisi laporan", "R-A-H-A-S-I-A", "rahasia"),
+    ("// T.E.R.B.A.T.A.S //", "T.E.R.B.A.T.A.S", "terbatas"),
+    ("S-A-N-G-A-T R-A-H-A-S-I-A", "S-A-N-G-A-T R-A-H-A-S-I-A", "sangat_rahasia"),
+    ("== R_A_H_A_S_I_A ==", "R_A_H_A_S_I_A", "rahasia"),
     ("Sifat : sangat  rahasia", "sangat  rahasia", "sangat_rahasia"),              # any case in a field
     ("Sifat\u00a0: R\u200bahasia", "R\u200bahasia", "rahasia"),                     # NBSP, zero-width space
     ("\uff32\uff21\uff28\uff21\uff33\uff29\uff21",                                      # full-width
