@@ -87,6 +87,9 @@ def _searchers(words) -> tuple:
 
 _KEY = _searcher("key")
 _KEY_GATE = _searchers(KEY_GATE)
+# "pw", short for password ("user: admin pw: Bandung#1"), ending a key: a key word of its own, not one of
+# KEY_WORDS, as "pw" stands inside every "npwp" (a letter follows it there).
+PW_KEY = re.compile(r"pw(?![a-z])")
 PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
 SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
@@ -478,7 +481,7 @@ class SecretRecognizer(Recognizer):
                 if rule["entropy"] and entropy(value) < rule["entropy"]:
                     continue
                 out.append(self._res(start, end, rule["score"], rule["id"], rule["en"], rule["id_"]))
-        if has_key or _holds_any(low, _KEY_GATE):
+        if has_key or _holds_any(low, _KEY_GATE) or PW_KEY.search(low):
             out.extend(self._assignments(text, low))
             if "sandi" in low or "pass" in low or "pwd" in low:
                 out.extend(self._password_columns(text))
@@ -547,7 +550,8 @@ class SecretRecognizer(Recognizer):
     # -- assignments ----------------------------------------------------------------
     def _assignments(self, text: str, low: str):
         seen_keys: set[int] = set()
-        hits = sorted((i, i + len(k)) for k in KEY_WORDS for i in find_all(low, k))
+        hits = sorted([(i, i + len(k)) for k in KEY_WORDS for i in find_all(low, k)]
+                      + [m.span() for m in PW_KEY.finditer(low)])
         for a, b in hits:
             while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_.-"):
                 a -= 1

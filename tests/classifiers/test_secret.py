@@ -81,6 +81,8 @@ POSITIVES = [
     (f"Password wifi kantor: Bandung{fake(4, DG)}", None),
     (f"passwordnya: {PW} ya pak", PW),
     (f"kata sandi email saya adalah {PW}", PW),
+    (f"akun simpeg user: admin pw: {PW}", PW),                       # "pw", short for password
+    (f"DB_PW={PW}", PW),
     (f"DATABASE_URL=postgres://simpeg:{PW}@10.31.2.44:5432/app", PW),
     (f"mongodb+srv://admin:{PW}@cluster0.example.net/db", PW),
 ]
@@ -89,6 +91,8 @@ NEGATIVES = [
     "PIN 2024 diluncurkan bulan depan",                           # a bare number after PIN may be anything
     "SPIN: 1234",
     "PIN: 12",
+    "NPWP: 09.254.294.3-407.000 (npwp pribadi)",                 # "pw" inside npwp is no key
+    "pw: 12",
     "Nomor PIN BB 2A3F4C",
     "Commit   : 83f5e92fc6e308d0dbdfd51862eb9470688175d2",
     "SHA-256  : 22644eef7b961d3dc12bd5af24739cd8d2f1338e26a1731964d0c40647c4c23d  layanan-pajak-4.1.3.2.apk",
