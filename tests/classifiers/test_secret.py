@@ -46,6 +46,9 @@ POSITIVES = [
     ("PIN ATM 482913 jangan disebar", "482913"),                 # a PIN with its card or bank word
     ("Kode PIN: 998877", "998877"),
     ("PIN m-banking BRI 270465", "270465"),
+    ("PIN ATM saya 123456", "123456"),                           # whose PIN it is, in any case
+    ("tulis pin atm 654321 di kertas", "654321"),
+    ("pin: 4821", "4821"),
     (f"pakai key {AWS} ya", AWS),
     (f"FIREBASE_API_KEY={GOOGLE}", GOOGLE),
     (f"token: {GITHUB}", GITHUB),
@@ -90,6 +93,7 @@ POSITIVES = [
 NEGATIVES = [
     "PIN 2024 diluncurkan bulan depan",                           # a bare number after PIN may be anything
     "SPIN: 1234",
+    "pinjaman: 500000",
     "PIN: 12",
     "NPWP: 09.254.294.3-407.000 (npwp pribadi)",                 # "pw" inside npwp is no key
     "pw: 12",
