@@ -92,14 +92,15 @@ WEAK_LABELS = (r"from|to|cc|bcc|reply-to|sender|dari|kepada|yth\.?|ketua|wakil[ 
                r"pendamping|saksi(?:[ \t]+\d)?|"
                r"pejabat(?:[ \t]+[a-z]+){0,2}|editor|fotografer|wartawan|operator|verifikator|pengawas|pelaksana")
 # The value of a field, read right after its colon (anchored: cheap).
-FIELD_VALUE = re.compile(rf"[ \t*_]*(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})")
+FIELD_VALUE = re.compile(rf"[ \t*_]*[\"']?(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})")
 CAPS_AFTER_NAMA = re.compile(
     r"(?i:nama)(?:[ \t]+(?i:lengkap|penerima|pengirim|pemilik|nasabah|rekening|pemohon|peserta|pasien|tujuan))*"
     r"[ \t]*[.:]?[ \t]*(?P<name>[A-Z]{2,}(?:[ ](?:[A-Z]{2,}|[A-Z]\.)){1,3})(?=[ \t\r]*(?:\n|$|,|\())")
 # The label before a colon, read on the line up to the colon.
+# (A key of JSON or YAML, "nama_lengkap": "...", is read as its words: _field_label makes its "_" blanks.)
 FIELD_LABEL = re.compile(
-    rf"(?:^|\t|\||\s\s)[ \t>*_\-\u2022\u00b7]*(?:\d{{1,2}}[.)][ \t]*)?"
-    rf"(?P<label>(?i:{STRONG_LABELS}|{WEAK_LABELS}))[ \t*_]*$")
+    rf"(?:^|\t|\||\s\s|[{{,][ \t]*(?=[\"']))[ \t>*_\-\u2022\u00b7\"']*(?:\d{{1,2}}[.)][ \t]*)?"
+    rf"(?P<label>(?i:{STRONG_LABELS}|{WEAK_LABELS}))[ \t*_\"']*$")
 _STRONG_FULL = re.compile(rf"(?i)(?:{STRONG_LABELS})")
 # Last words of the labels: a colon whose preceding word is none of these is skipped at once.
 LABEL_LAST = {"nama", "name", "lengkap", "pemohon", "pelapor", "pengadu", "narahubung", "person", "cp", "pic", "jawab",
@@ -539,7 +540,7 @@ class PersonRecognizer(Recognizer):
             i = text.find(sep)
             while i >= 0:  # (a str.find loop: a generator per text and a step per colon cost more)
                 at, i = i, text.find(sep, i + 1)
-                nxt = text[at + 1:at + 5].lstrip(" \t*_")[:1]
+                nxt = text[at + 1:at + 5].lstrip(" \t*_\"'")[:1]
                 if not (nxt.isupper() or nxt in ("d", "b", "i", "s", "p")):
                     continue
                 lo = at - 60 if at > 60 else 0
@@ -558,10 +559,11 @@ class PersonRecognizer(Recognizer):
         """What _fields needs of the text before a colon (``head``), kept for the next colon after the same
         text: False when it ends with no field label, else what add() needs of the name (None after a
         strong label, "two" after a weak one)."""
-        words = head.rstrip(" \t*_").rsplit(None, 1)
+        key = head.replace("_", " ") if "_" in head else head  # snake case: nama_lengkap, full_name
+        words = key.rstrip(" \t*\"'").rsplit(None, 1)
         need = False
         if words and (words[-1].lower() in LABEL_LAST or "nama" in head.lower()):
-            lm = FIELD_LABEL.search(head)
+            lm = FIELD_LABEL.search(key)
             if lm:
                 need = None if _STRONG_FULL.fullmatch(" ".join(lm.group("label").split())) else "two"
         if len(self._heads) >= 20000:
@@ -930,7 +932,7 @@ class PersonRecognizer(Recognizer):
             if start - ctx_start < 3 or text[start - 1:start] != "\n":
                 continue
             ctx = text[ctx_start:start - 1].strip()
-            if not ctx or len(ctx) > 80 or not PERSON_HEADER.match(ctx):
+            if not ctx or len(ctx) > 80 or not PERSON_HEADER.match(ctx.replace("_", " ")):
                 continue
             value = text[start:end]
             stripped = value.strip()
@@ -1061,7 +1063,8 @@ def _person_column(header: str, sep: str) -> int | None:
         if cells and not cells[0]:
             del cells[0]
     for i, cell in enumerate(cells):
-        if PERSON_HEADER.fullmatch(cell.strip(" *_:")):
+        # (a database export writes its headers in snake case: nama_lengkap, full_name)
+        if PERSON_HEADER.fullmatch(cell.strip(" *_:").replace("_", " ")):
             return i
     return None
 

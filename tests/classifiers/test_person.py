@@ -68,6 +68,10 @@ EVASIONS = [
     ("Nama : Fikri Rama\u200bdhan", "Fikri Rama\u200bdhan"),               # zero-width space inside the name
     ("Nama\uff1a Rina Marpaung", "Rina Marpaung"),                       # full-width colon
     ("Nama : Fikri Ramadhan\r\nNIK : -\r\n", "Fikri Ramadhan"),
+    # keys of a database export, JSON or YAML: snake case, quoted keys and values
+    ("nama_lengkap: Benediktus Wahyudi", "Benediktus Wahyudi"),
+    ('{"id": 7, "full_name": "Ignatius Karsono", "nik": "-"}', "Ignatius Karsono"),
+    ("  nama: 'Maruli Tua Simanjuntak'", "Maruli Tua Simanjuntak"),
 ]
 
 NEGATIVES = [
@@ -297,6 +301,8 @@ def test_numbered_rows(rec, text, name, why):
     ("no;nik;nama\n1;3273********0001;Benediktus Wahyudi", ["Benediktus Wahyudi"]),
     ("NIK, Gol, *Nama Pegawai*\n3273********0001, III/b, Ignatius Karsono", ["Ignatius Karsono"]),
     ("Data pegawai, sesuai daftar, telah diverifikasi\nsetelah itu, kami, Ignatius Karsono", []),
+    ("no,nama_lengkap,nik\n1,Benediktus Wahyudi,3273********0001", ["Benediktus Wahyudi"]),  # snake case
+    ("id,nama_file,ukuran\n1,Benediktus Wahyudi,12 KB", []),
 ])
 def test_delimited_header_anywhere(rec, text, names):
     assert [text[r.start:r.end] for r in rec.analyze(text, [E])] == names
