@@ -68,6 +68,8 @@ EXTRACTORS = {
     "application/json": "text:extract",
     "text/x-yaml": "text:extract",
     "application/x-yaml": "text:extract",
+    "text/rtf": "rtf:extract",
+    "application/rtf": "rtf:extract",
     "text/html": "html:extract",
     "application/xhtml+xml": "html:extract",
     "message/rfc822": "eml:extract",
