@@ -105,6 +105,9 @@ TEXTUAL_PREFIXES = ("text/",)
 # Encrypted OOXML (and old OLE Office files) come back as CDFV2 containers.
 ENCRYPTED_OFFICE = {"application/encrypted", "application/x-ole-storage", "application/CDFV2",
                     "application/CDFV2-encrypted"}
+# Legacy (97-2003) Office files, which may be encrypted too: read by dlp.extract.legacy once open.
+LEGACY_OFFICE = {"application/vnd.ms-excel", "application/msword", "application/vnd.ms-powerpoint",
+                 "application/vnd.ms-office"}
 
 _MAGIC = None
 
@@ -247,7 +250,7 @@ def extract_bytes(data: bytes, ctx: Context | None = None) -> Extraction:
     mt = sniff(data)
     if mt == "application/x-empty":
         return Extraction("text/plain")  # an empty file is fully read: nothing in it
-    if mt in ENCRYPTED_OFFICE:
+    if mt in ENCRYPTED_OFFICE or mt in LEGACY_OFFICE:
         return _office_container(data, ctx, mt)
     target = EXTRACTORS.get(mt)
     if target is None and mt.startswith(TEXTUAL_PREFIXES):
@@ -295,12 +298,38 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
     except Exception:
         encrypted = False
     if not encrypted:
-        return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
+        return _legacy_office(data, ctx, mt)
     for password in ("", "VelvetSweatshop"):
         plain = _decrypt_office(data, password)
         if plain is not None:
             return extract_bytes(plain, ctx.child())
     return Extraction(mt, errors=[ScanError("encrypted")])
+
+
+def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
+    """A legacy Office file by the streams it holds: Word (.doc) and Excel (.xls) are read
+    (:mod:`dlp.extract.legacy`); anything else (PowerPoint .ppt, other OLE files) is unsupported."""
+    try:
+        import olefile
+
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        try:
+            kind = ("doc" if ole.exists("WordDocument") else
+                    "xls" if ole.exists("Workbook") or ole.exists("Book") else None)
+        finally:
+            ole.close()
+    except ImportError as exc:
+        return Extraction(mt, errors=[ScanError("unsupported", f"{mt}: {exc}")])
+    except Exception as exc:  # not even an OLE file: broken
+        return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
+    if kind is None:
+        return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
+    from dlp.extract import legacy
+
+    try:
+        return legacy.extract_doc(data, ctx) if kind == "doc" else legacy.extract_xls(data, ctx)
+    except Exception as exc:  # fail closed: a parser's crash is a corrupt file
+        return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
 
 
 def _decrypt_office(data: bytes, password: str) -> bytes | None:

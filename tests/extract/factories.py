@@ -502,6 +502,106 @@ def rtf_document(body: str, header: str = "", footer: str = "", comment: str = "
     return "\r\n".join(p for p in parts if p).encode("ascii")
 
 
+# -- legacy Office (97-2003) -------------------------------------------------------------
+def ole_compound_file(streams: dict[str, bytes]) -> bytes:
+    """An OLE compound file (MS-CFB version 3, 512-byte sectors) holding ``streams`` in its root.
+
+    Every stream is padded to the 4096-byte mini-stream cutoff, so all live in regular sectors
+    and the file needs no mini stream; siblings hang as a chain of right children in the
+    comparison order MS-CFB defines (length, then upper case).  Read back by olefile.
+    """
+    sector = 512
+    end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    names = sorted(streams, key=lambda n: (len(n), n.upper()))
+    blobs = [streams[n] + b"\0" * max(0, 4096 - len(streams[n])) for n in names]
+    body, fat, starts = b"", [], []
+    for blob in blobs:
+        blob += b"\0" * (-len(blob) % sector)
+        n = len(blob) // sector
+        starts.append(len(fat))
+        fat += [len(fat) + i + 1 for i in range(n - 1)] + [end]
+        body += blob
+
+    def entry(name, kind, child, right, start, size):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, free, right, child)
+                + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, 1 if names else free, free, end, 0)]
+    for i, (name, blob) in enumerate(zip(names, blobs)):
+        entries.append(entry(name, 2, free, i + 2 if i + 1 < len(names) else free, starts[i], len(blob)))
+    directory = b"".join(entries)
+    directory += b"\0" * (-len(directory) % sector)
+    dir_start = len(fat)
+    n_dir = len(directory) // sector
+    fat += [dir_start + i + 1 for i in range(n_dir - 1)] + [end]
+    body += directory
+    n_fat = 1
+    while (len(fat) + n_fat) * 4 > n_fat * sector:
+        n_fat += 1
+    fat_start = len(fat)
+    fat += [fat_mark] * n_fat
+    fat += [free] * (n_fat * sector // 4 - len(fat))
+    body += struct.pack(f"<{len(fat)}I", *fat)
+    difat = list(range(fat_start, fat_start + n_fat)) + [free] * (109 - n_fat)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, n_fat, dir_start, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109I", *difat))
+    return header + body
+
+
+def doc_document(body: str, footnote: str = "", header: str = "", wide: str = "", author: str = "") -> bytes:
+    """A Word 97-2003 document (MS-DOC): a FIB whose piece table holds the text in two pieces, one
+    of one-byte Windows-1252 characters and (``wide``, text outside Windows-1252) one of UTF-16.
+
+    The stories follow one another as Word stores them: main text (``body`` + ``wide``),
+    footnotes, headers; their lengths are the FIB's ccpText, ccpFtn and ccpHdd.  Paragraphs end
+    with a carriage return, as in Word's own files.  ``author`` goes into the SummaryInformation
+    property set."""
+    main = body.replace("\n", "\r") + wide.replace("\n", "\r")
+    stories = main + footnote.replace("\n", "\r") + header.replace("\n", "\r")
+    narrow, wide_ = stories[:len(body)], stories[len(body):]
+    text_at = 0x800
+    narrow_bytes = narrow.encode("cp1252")
+    wide_at = text_at + len(narrow_bytes) + (len(narrow_bytes) % 2)
+    word = bytearray(wide_at + 2 * len(wide_) + 16)
+    struct.pack_into("<HHHH", word, 0, 0xA5EC, 0x00C1, 0, 0x0409)  # wIdent, nFib (Word 97), unused, lid
+    struct.pack_into("<H", word, 0x0A, 0x0200)          # fWhichTblStm: the table stream is 1Table
+    struct.pack_into("<II", word, 0x18, text_at, text_at + len(narrow_bytes))  # fcMin, fcMac (older readers)
+    struct.pack_into("<H", word, 0x20, 0x000E)          # csw
+    struct.pack_into("<H", word, 0x3E, 0x0016)          # cslw
+    struct.pack_into("<I", word, 0x40, len(word))       # cbMac
+    struct.pack_into("<3i", word, 0x4C, len(main), len(footnote), len(header))  # ccpText, ccpFtn, ccpHdd
+    struct.pack_into("<H", word, 0x98, 0x005D)          # cbRgFcLcb (Word 97)
+    word[text_at:text_at + len(narrow_bytes)] = narrow_bytes
+    word[wide_at:wide_at + 2 * len(wide_)] = wide_.encode("utf-16-le")
+    cps = [0, len(narrow), len(stories)]
+    pcds = [struct.pack("<HIH", 0, (text_at * 2) | 0x40000000, 0), struct.pack("<HIH", 0, wide_at, 0)]
+    plc = struct.pack("<3i", *cps) + b"".join(pcds)
+    table = b"\x02" + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<II", word, 0x1A2, 0, len(table))  # fcClx, lcbClx
+    streams = {"WordDocument": bytes(word), "1Table": table}
+    if author:
+        streams["\x05SummaryInformation"] = summary_information(author)
+    return ole_compound_file(streams)
+
+
+def summary_information(author: str) -> bytes:
+    """A SummaryInformation property set (MS-OLEPS) with the code page and PIDSI_AUTHOR."""
+    value = author.encode("cp1252") + b"\0"
+    value += b"\0" * (-len(value) % 4)
+    props = [(1, struct.pack("<HH", 2, 0) + struct.pack("<h", 1252) + b"\0\0"),       # VT_I2 code page
+             (4, struct.pack("<I", 0x1E) + struct.pack("<I", len(author) + 1) + value)]  # VT_LPSTR author
+    offset, table, data = 8 + 8 * len(props), b"", b""
+    for pid, raw in props:
+        table += struct.pack("<II", pid, offset + len(data))
+        data += raw
+    section = struct.pack("<II", 8 + len(table) + len(data), len(props)) + table + data
+    fmtid = bytes.fromhex("e0859ff2f94f6810ab9108002b27b3d9")
+    return (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + b"\0" * 16 + struct.pack("<I", 1)
+            + fmtid + struct.pack("<I", 48) + section)
+
+
 # -- archives --------------------------------------------------------------------------
 def zip_archive(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
     buf = io.BytesIO()

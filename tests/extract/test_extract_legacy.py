@@ -1,0 +1,86 @@
+"""Legacy Office files (97-2003): .xls written by xlwt, .doc built to MS-DOC (factories.doc_document)."""
+import datetime
+import io
+
+import pytest
+
+from dlp.extract import extract_bytes, sniff
+
+
+def _xls(sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook()
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        if name in hidden:
+            sheet.visibility = 1
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, datetime.date):
+                    sheet.write(r, c, value, dates)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def test_xls_cells_of_every_sheet_with_context(f, parts):
+    nik = f.make_nik()
+    data = _xls({"Data": [["Nama", "NIK", "Lahir"], ["Budi", int(nik), datetime.date(1985, 4, 23)]],
+                 "Arsip": [["Kata sandi", "Bdg#2024aman"]]}, hidden=("Arsip",))
+    assert sniff(data) == "application/vnd.ms-excel"
+    ex = extract_bytes(data)
+    assert ex.errors == []
+    p = parts(ex)
+    assert p["sheet Data!B2"] == [nik]            # a number keeps its 16 digits
+    assert p["sheet Data!C2"] == ["1985-04-23"]
+    assert p["sheet Arsip!B1"] == ["Bdg#2024aman"]  # a hidden sheet is read too
+    cell = next(c for c in ex.chunks if c.part == "sheet Data!B2")
+    assert cell.context.startswith("NIK")
+
+
+def test_doc_stories_pieces_and_properties(f, parts):
+    nik = f.make_nik()
+    data = f.doc_document(f"Nota Dinas\nNIK\x07{nik}\x07\n\x13 HYPERLINK \"mailto:{f.EMAIL}\" \x14klik\x15\n",
+                          footnote=f"Telepon {f.PHONE}\n", header="RAHASIA\n", wide="\u0418\u0432\u0430\u043d \u2713\n",
+                          author="Rina Kartika")
+    assert sniff(data) == "application/msword"
+    ex = extract_bytes(data)
+    assert ex.errors == []
+    p = parts(ex)
+    assert p["body"] == [f"Nota Dinas\nNIK\t{nik}\t\n  HYPERLINK \"mailto:{f.EMAIL}\"  klik\n"
+                         "\u0418\u0432\u0430\u043d \u2713\n"]
+    assert p["footnote"] == [f"Telepon {f.PHONE}\n"]
+    assert p["header"] == ["RAHASIA\n"]
+    assert p["metadata:author"] == ["Rina Kartika"]
+
+
+def test_doc_findings_through_the_scanner(f, scanner):
+    nik = f.make_nik()
+    result = scanner.scan_bytes(f.doc_document(f"Daftar penerima\nNIK {nik}\n", header="RAHASIA\n"), "lama.doc")
+    found = {(x.entity_type, x.text, x.part) for x in result.findings}
+    assert ("ID_NIK", nik, "body") in found
+    assert ("CLASSIFICATION_MARKING", "RAHASIA", "header") in found
+    assert result.verdict == "block"
+
+
+def _broken_doc(f) -> bytes:
+    """A .doc whose FIB points its piece table past the end of the table stream."""
+    data = bytearray(f.doc_document("Isi surat.\n"))
+    at = data.find(b"\xec\xa5\xc1\x00")  # the FIB, in the WordDocument stream's first sector
+    data[at + 0x1A2:at + 0x1A6] = (10_000_000).to_bytes(4, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("make, code", [
+    (lambda f: f.ole_compound_file({"PowerPoint Document": b"\0" * 64}), "unsupported"),   # .ppt: not read
+    (lambda f: f.ole_compound_file({"WordDocument": b"\xdc\xa5" + b"\0" * 1000}), "unsupported"),  # Word 6/95
+    (_broken_doc, "corrupt"),
+])
+def test_unreadable_legacy_files_fail_closed(f, scanner, make, code):
+    result = scanner.scan_bytes(make(f), "lama.doc")
+    assert [e.code for e in result.errors] == [code]
+    assert result.verdict in ("review", "block")
