@@ -307,15 +307,16 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
 
 
 def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
-    """A legacy Office file by the streams it holds: Word (.doc) and Excel (.xls) are read
-    (:mod:`dlp.extract.legacy`); anything else (PowerPoint .ppt, other OLE files) is unsupported."""
+    """A legacy Office file by the streams it holds: Word (.doc), Excel (.xls) and PowerPoint (.ppt)
+    are read (:mod:`dlp.extract.legacy`); any other OLE file is unsupported."""
     try:
         import olefile
 
         ole = olefile.OleFileIO(io.BytesIO(data))
         try:
             kind = ("doc" if ole.exists("WordDocument") else
-                    "xls" if ole.exists("Workbook") or ole.exists("Book") else None)
+                    "xls" if ole.exists("Workbook") or ole.exists("Book") else
+                    "ppt" if ole.exists("PowerPoint Document") else None)
         finally:
             ole.close()
     except ImportError as exc:
@@ -327,7 +328,7 @@ def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
     from dlp.extract import legacy
 
     try:
-        return legacy.extract_doc(data, ctx) if kind == "doc" else legacy.extract_xls(data, ctx)
+        return getattr(legacy, f"extract_{kind}")(data, ctx)
     except Exception as exc:  # fail closed: a parser's crash is a corrupt file
         return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
 

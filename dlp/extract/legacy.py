@@ -1,4 +1,4 @@
-"""Legacy Office files (Office 97-2003): Excel ``.xls`` and Word ``.doc``, with their properties.
+"""Legacy Office files (Office 97-2003): Excel ``.xls``, Word ``.doc``, PowerPoint ``.ppt``, with their properties.
 
 Offices still keep years of these, and send them on.  Both are OLE compound
 files (as are encrypted Office files: see ``extract_bytes``):
@@ -17,12 +17,25 @@ files (as are encrypted Office files: see ``extract_bytes``):
 * the OLE property sets (SummaryInformation, DocumentSummaryInformation) give
   ``metadata:author``, ``metadata:last_modified_by``, ``metadata:title`` ...
 
-PowerPoint 97-2003 (``.ppt``) is not read: it is reported unsupported (at least
-review).  Sources: [MS-XLS], [MS-DOC] 2.4.1 and 2.5.1 (FIB), [MS-OLEPS].
+* **.ppt** is read from the records of its ``PowerPoint Document`` stream
+  ([MS-PPT] 2.3): the text atoms of the slide list (placeholders: titles and
+  bodies) and of each slide's and notes page's shapes, as ``slide N`` and
+  ``slide N:notes`` chunks, and ``master`` for the masters.  Old versions of a
+  slide that a fast save left in the stream are read too: a recipient's tool
+  can recover them.
+
+Pictures of a .doc (its ``Data`` stream) and a .ppt (its ``Pictures`` stream), PNG
+and JPEG, are read by OCR as ``picture N`` members, as the pictures of DOCX
+and PPTX are.  The pictures of an .xls are not (they are split over its
+records); neither are other picture formats (EMF, WMF: vector previews).
+
+Sources: [MS-XLS], [MS-DOC] 2.4.1 and 2.5.1 (FIB), [MS-PPT] 2.3 and 2.9, [MS-ODRAW] 2.2.23 (BLIP
+records), [MS-OLEPS].
 """
 from __future__ import annotations
 
 import io
+import re
 import struct
 
 from dlp.extract.ooxml import cell_context
@@ -33,6 +46,56 @@ from dlp.models import Chunk, Extraction, ScanError
 PROPERTIES = (("author", "author"), ("last_saved_by", "last_modified_by"), ("title", "title"),
               ("subject", "subject"), ("keywords", "keywords"), ("comments", "comments"),
               ("company", "company"), ("manager", "manager"), ("category", "category"))
+
+
+def pictures(stream: bytes, ctx, out: Extraction) -> None:
+    """OCR the PNG and JPEG pictures stored in ``stream`` (a .doc's Data, a .ppt's Pictures), each
+    nested as ``picture N``, as :func:`dlp.extract.ooxml.embedded` does for a DOCX's media."""
+    from dlp.extract import extract_bytes, nest, sniff
+    from dlp.extract.ooxml import _MIN_PICTURE_BYTES, _PICTURE_TYPES
+
+    n = 0
+    for blob in _carve(stream):
+        if len(blob) < _MIN_PICTURE_BYTES or sniff(blob) not in _PICTURE_TYPES:
+            continue  # an icon or a bullet
+        n += 1
+        if n > ctx.limits.ocr_pages:
+            out.errors.append(ScanError("limit", f"more than {ctx.limits.ocr_pages} pictures", f"picture {n}"))
+            return
+        if ctx.expired() or ctx.depth + 1 > ctx.limits.max_depth:
+            out.errors.append(ScanError("timeout" if ctx.expired() else "limit", "pictures", f"picture {n}"))
+            return
+        child = extract_bytes(blob, ctx.child())
+        child.errors = [e for e in child.errors if e.code != "no_text"]  # a logo, a photo
+        nest(out, child, f"picture {n}")
+
+
+_PICTURE_START = re.compile(rb"\x89PNG\r\n\x1a\n|\xff\xd8\xff")
+
+
+def _carve(stream: bytes):
+    """The PNG and JPEG files inside ``stream``, each cut at the end its BLIP record gives (the
+    record header stands 17 or 33 bytes before the picture: one or two ids and a tag), or else
+    at the PNG's IEND chunk or the JPEG's end-of-image marker."""
+    pos = 0
+    while (m := _PICTURE_START.search(stream, pos)) is not None:
+        start, end = m.start(), -1
+        for before in (25, 41):  # the 8-byte record header, then 16 or 32 bytes of ids and one tag byte
+            h = start - before
+            if h >= 0:
+                _, kind, length = struct.unpack_from("<HHI", stream, h)
+                if 0xF018 <= kind <= 0xF117 and h + 8 + length <= len(stream) and length > before - 8:
+                    end = h + 8 + length
+                    break
+        if end < 0:
+            if stream[start] == 0x89:
+                i = stream.find(b"IEND", start)
+                end = i + 8 if i >= 0 else len(stream)
+            else:
+                i = stream.find(b"\xff\xd9", start)
+                end = i + 2 if i >= 0 else len(stream)
+        yield stream[start:end]
+        pos = max(end, start + 1)
 
 
 def _open(data: bytes):
@@ -151,6 +214,7 @@ def extract_doc(data: bytes, ctx) -> Extraction:
             out.errors.append(ScanError("corrupt", f"no {table_name} stream"))
             return out
         table = ole.openstream(table_name).read()
+        data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     finally:
         ole.close()
     text = _doc_text(word, table)
@@ -170,6 +234,7 @@ def extract_doc(data: bytes, ctx) -> Extraction:
         if rest.strip():
             out.chunks.append(Chunk(rest, "body"))
     properties(data, out)
+    pictures(data_stream, ctx, out)
     return out
 
 
@@ -196,3 +261,80 @@ def _doc_text(word: bytes, table: bytes) -> str:
         else:
             parts.append(word[fc:fc + 2 * length].decode("utf-16-le", errors="replace"))
     return "".join(parts)
+
+
+# -- PowerPoint ---------------------------------------------------------------------------
+# Record types ([MS-PPT] 2.13.24) that the walk below tells apart.
+SLIDE_LIST, SLIDE_PERSIST = 0x0FF0, 0x03F3
+SLIDE, NOTES, MAIN_MASTER = 0x03EE, 0x03F0, 0x03F8
+TEXT_CHARS, TEXT_BYTES = 0x0FA0, 0x0FA8
+PPT_CONTROL = str.maketrans({"\r": "\n", "\x0b": "\n", "\x00": ""})
+
+
+def extract_ppt(data: bytes, ctx) -> Extraction:
+    """The text of every slide, notes page and master, then the document properties."""
+    out = Extraction("application/vnd.ms-powerpoint")
+    ole = _open(data)
+    try:
+        if not ole.exists("PowerPoint Document"):
+            out.errors.append(ScanError("corrupt", "no PowerPoint Document stream"))
+            return out
+        stream = ole.openstream("PowerPoint Document").read()
+        picture_stream = ole.openstream("Pictures").read() if ole.exists("Pictures") else b""
+    finally:
+        ole.close()
+    texts: dict[str, list[str]] = {}
+    counts = {"list 0": 0, "list 2": 0, SLIDE: 0, NOTES: 0}
+    for part, text in _ppt_texts(stream, 0, len(stream), None, counts, 0):
+        text = text.translate(PPT_CONTROL)
+        got = texts.setdefault(part, [])
+        if text.strip() and text not in got:  # (a placeholder's text stands in the list and the slide)
+            got.append(text)
+    for part, pieces in texts.items():
+        if pieces:
+            out.chunks.append(Chunk("\n".join(pieces), part))
+    properties(data, out)
+    pictures(picture_stream, ctx, out)
+    return out
+
+
+def _ppt_texts(stream: bytes, pos: int, end: int, part: str | None, counts: dict, depth: int):
+    """(part, text) of each text atom among the records in ``stream[pos:end]``, walked in order."""
+    while pos + 8 <= end:
+        ver_inst, kind, size = struct.unpack_from("<HHI", stream, pos)
+        body, nxt = pos + 8, min(end, pos + 8 + size)
+        pos = nxt
+        if kind == TEXT_CHARS:
+            yield part or "slides", stream[body:nxt].decode("utf-16-le", errors="replace")
+        elif kind == TEXT_BYTES:
+            yield part or "slides", stream[body:nxt].decode("latin-1")
+        elif ver_inst & 0x0F == 0x0F and depth < 32:  # a container: its records, in their part
+            inner = part
+            if kind == SLIDE_LIST:
+                yield from _ppt_list(stream, body, nxt, ver_inst >> 4, counts, depth)
+                continue
+            if kind in (SLIDE, NOTES):
+                counts[kind] += 1
+                inner = f"slide {counts[kind]}" + (":notes" if kind == NOTES else "")
+            elif kind == MAIN_MASTER:
+                inner = "master"
+            yield from _ppt_texts(stream, body, nxt, inner, counts, depth + 1)
+
+
+def _ppt_list(stream: bytes, pos: int, end: int, instance: int, counts: dict, depth: int):
+    """The texts of a SlideListWithText: each after a SlidePersistAtom belongs to the next slide
+    (or notes page) of the list; a masters' list (instance 1) is all ``master``."""
+    key = f"list {instance}"
+    part = "master" if instance == 1 else None
+    while pos + 8 <= end:
+        ver_inst, kind, size = struct.unpack_from("<HHI", stream, pos)
+        body, nxt = pos + 8, min(end, pos + 8 + size)
+        pos = nxt
+        if kind == SLIDE_PERSIST and instance in (0, 2):
+            counts[key] += 1
+            part = f"slide {counts[key]}" + (":notes" if instance == 2 else "")
+        elif kind in (TEXT_CHARS, TEXT_BYTES) and part is not None:
+            yield part, (stream[body:nxt].decode("utf-16-le", errors="replace") if kind == TEXT_CHARS
+                         else stream[body:nxt].decode("latin-1"))
+        elif ver_inst & 0x0F == 0x0F and depth < 32:
+            yield from _ppt_texts(stream, body, nxt, part, counts, depth + 1)

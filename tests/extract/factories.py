@@ -586,6 +586,47 @@ def doc_document(body: str, footnote: str = "", header: str = "", wide: str = ""
     return ole_compound_file(streams)
 
 
+def ppt_record(kind: int, body: bytes = b"", instance: int = 0, container: bool = False) -> bytes:
+    """One PowerPoint record ([MS-PPT] 2.3.1): version (0xF for a container) and instance, type, length."""
+    return struct.pack("<HHI", (instance << 4) | (0xF if container else 0), kind, len(body)) + body
+
+
+def ppt_presentation(slides: list[str], notes: list[str] | None = None, shape_text: str = "",
+                     author: str = "", picture: bytes = b"") -> bytes:
+    """A PowerPoint 97-2003 file as PowerPoint stores it: a DocumentContainer whose SlideListWithText
+    holds each slide's placeholder text after its SlidePersistAtom (as UTF-16 TextCharsAtoms, or
+    one-byte TextBytesAtoms where the text allows), a second list with the notes, then a
+    SlideContainer per slide (the first with a shape's own text, ``shape_text``); a PNG ``picture``
+    goes into the Pictures stream as PowerPoint stores one: a BLIP record ([MS-ODRAW] 2.2.46)."""
+    def text_atom(text: str) -> bytes:
+        raw = text.replace("\n", "\r")
+        try:
+            return ppt_record(0x0FA8, raw.encode("latin-1"))
+        except UnicodeEncodeError:
+            return ppt_record(0x0FA0, raw.encode("utf-16-le"))
+
+    def persist(n: int) -> bytes:
+        return ppt_record(0x03F3, struct.pack("<5I", n, 0, 0, n, 0))
+
+    slide_list = b"".join(persist(n) + ppt_record(0x0F9F, struct.pack("<I", 1)) + text_atom(t)
+                          for n, t in enumerate(slides, 1))
+    lists = ppt_record(0x0FF0, slide_list, instance=0, container=True)
+    if notes:
+        lists += ppt_record(0x0FF0, b"".join(persist(n) + text_atom(t) for n, t in enumerate(notes, 1)),
+                            instance=2, container=True)
+    document = ppt_record(0x03E8, ppt_record(0x03E9, b"\0" * 40) + lists, container=True)
+    drawn = []
+    for n, _ in enumerate(slides):
+        shape = ppt_record(0xF00D, text_atom(shape_text), container=True) if shape_text and n == 0 else b""
+        drawn.append(ppt_record(0x03EE, ppt_record(0x03EF, b"\0" * 24) + shape, container=True))
+    streams = {"PowerPoint Document": document + b"".join(drawn), "Current User": b"\0" * 32}
+    if picture:  # an OfficeArtBlipPNG: one 16-byte id, a tag byte, the PNG
+        streams["Pictures"] = ppt_record(0xF01E, b"\x11" * 16 + b"\xff" + picture, instance=0x6E0)
+    if author:
+        streams["\x05SummaryInformation"] = summary_information(author)
+    return ole_compound_file(streams)
+
+
 def summary_information(author: str) -> bytes:
     """A SummaryInformation property set (MS-OLEPS) with the code page and PIDSI_AUTHOR."""
     value = author.encode("cp1252") + b"\0"

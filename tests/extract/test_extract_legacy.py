@@ -67,6 +67,37 @@ def test_doc_findings_through_the_scanner(f, scanner):
     assert result.verdict == "block"
 
 
+def test_ppt_slides_notes_and_shapes(f, parts):
+    nik = f.make_nik()
+    data = f.ppt_presentation(["Rapat Koordinasi", f"Peserta\nNIK {nik}", "Penutup \u2713"],
+                              notes=["", f"Hubungi {f.PHONE}"], shape_text="RAHASIA", author="Rina Kartika")
+    ex = extract_bytes(data)
+    assert ex.errors == []
+    p = parts(ex)
+    assert p["slide 1"] == ["Rapat Koordinasi\nRAHASIA"]   # placeholder text, then the shape's
+    assert p["slide 2"] == [f"Peserta\nNIK {nik}"]
+    assert p["slide 3"] == ["Penutup \u2713"]                 # UTF-16 text atom
+    assert p["slide 2:notes"] == [f"Hubungi {f.PHONE}"]
+    assert p["metadata:author"] == ["Rina Kartika"]
+
+
+def test_ppt_picture_is_read_or_reported(f):
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("RGB", (900, 200), "white")
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 40)
+    except OSError:
+        font = ImageFont.load_default()
+    ImageDraw.Draw(img).text((20, 70), "Telepon 0812 3456 7890", fill="black", font=font)
+    png = io.BytesIO()
+    img.save(png, "PNG")
+    ex = extract_bytes(f.ppt_presentation(["Lampiran foto"], picture=png.getvalue()))
+    read = [c.text for c in ex.chunks if c.part.startswith("member:picture 1")]
+    reported = [e for e in ex.errors if e.part.startswith("member:picture 1")]
+    assert any("3456" in t for t in read) or reported
+
+
 def _broken_doc(f) -> bytes:
     """A .doc whose FIB points its piece table past the end of the table stream."""
     data = bytearray(f.doc_document("Isi surat.\n"))
@@ -76,7 +107,7 @@ def _broken_doc(f) -> bytes:
 
 
 @pytest.mark.parametrize("make, code", [
-    (lambda f: f.ole_compound_file({"PowerPoint Document": b"\0" * 64}), "unsupported"),   # .ppt: not read
+    (lambda f: f.ole_compound_file({"Contents": b"\0" * 64}), "unsupported"),            # no Office file
     (lambda f: f.ole_compound_file({"WordDocument": b"\xdc\xa5" + b"\0" * 1000}), "unsupported"),  # Word 6/95
     (_broken_doc, "corrupt"),
 ])
