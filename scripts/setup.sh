@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything dlp and its tests need on a fresh Debian machine:
-# system packages (libmagic, Tesseract with the Indonesian pack, Chromium for
+# system packages (libmagic, libarchive, Tesseract with the Indonesian pack, Chromium for
 # the browser tests) and the Python package with its test extras.
 # Idempotent; run as root (or with sudo available).
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 
-APT_PACKAGES=(libmagic1 tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-dejavu-core chromium chromium-driver git)
+APT_PACKAGES=(libmagic1 libarchive13 tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng fonts-dejavu-core chromium chromium-driver git)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,4 +1,4 @@
-"""Archives: ZIP (and tar, gzip, bzip2, xz), every member scanned as a file of its own.
+"""Archives: ZIP (and tar, gzip, bzip2, xz, 7-Zip, RAR), every member scanned as a file of its own.
 
 Each member goes through :func:`dlp.extract.extract_bytes` with a child
 context, so a PDF in a zip in an e-mail is read like a PDF on disk; its
@@ -239,3 +239,87 @@ def _gzip_name(data: bytes) -> str | None:
     if end < 0:
         return None
     return data[pos:end].decode("latin-1") or None
+
+
+# -- 7-Zip, RAR and other formats libarchive reads -------------------------------------------
+def extract_libarchive(data: bytes, ctx) -> Extraction:
+    """Scan the members of a 7-Zip or RAR (4 and 5) archive, or another format libarchive reads.
+
+    The same caps as for ZIP: members, sizes counted while inflating, and the ratio of all bytes
+    inflated so far to the archive's size (a solid 7-Zip archive has no size per member).  An
+    encrypted member is reported (``encrypted``) and skipped; one libarchive cannot read
+    (an unsupported method, a broken block) stops the sweep with an error, since what follows it
+    in a solid archive cannot be read either.
+    """
+    from dlp.extract import extract_bytes, nest
+
+    mt = ("application/x-7z-compressed" if data[:6] == b"7z\xbc\xaf\x27\x1c" else
+          "application/vnd.rar" if data[:4] == b"Rar!" else "application/octet-stream")
+    out = Extraction(mt)
+    lim = ctx.limits
+    if _too_deep(ctx, out):
+        return out
+    try:
+        import libarchive
+    except (ImportError, OSError) as exc:  # the binding, or the libarchive13 library itself, missing
+        out.errors.append(ScanError("unsupported", f"{mt}: {exc}"[:300]))
+        return out
+    total = members = 0
+    name = ""
+    try:
+        with libarchive.memory_reader(data) as reader:
+            for entry in reader:
+                name = entry.pathname or "?"
+                if not entry.isfile:
+                    continue
+                part = f"member:{name}"
+                members += 1
+                if members > lim.max_members:
+                    out.errors.append(ScanError("limit", f"more than {lim.max_members} members"))
+                    break
+                if ctx.expired():
+                    out.errors.append(ScanError("timeout", f"stopped at {name}"))
+                    break
+                if _encrypted(entry):
+                    out.errors.append(ScanError("encrypted", "", part))
+                    continue
+                verdict = _refuse(entry.size or 0, len(data), total, lim)
+                if verdict and verdict[0] == "too_big":
+                    out.errors.append(ScanError(*verdict, part))
+                    if "all members" in verdict[1]:
+                        break
+                    continue
+                cap = min(lim.max_bytes, lim.max_uncompressed - total)
+                pieces, size = [], 0
+                for block in entry.get_blocks():
+                    pieces.append(block)
+                    size += len(block)
+                    if size > cap:
+                        break
+                total += size
+                if size > cap:
+                    out.errors.append(ScanError("too_big", f"inflates beyond {cap} bytes", part))
+                    continue
+                if total > RATIO_FLOOR and total > lim.max_ratio * len(data):
+                    out.errors.append(ScanError("limit", f"compression ratio over {lim.max_ratio}:1 (bomb)", part))
+                    break
+                nest(out, extract_bytes(b"".join(pieces), ctx.child()), name)
+    except libarchive.ArchiveError as exc:
+        text = str(exc)
+        code = "encrypted" if "ncrypt" in text or "assphrase" in text else "corrupt"
+        out.errors.append(ScanError(code, text[:300], f"member:{name}" if name else ""))
+    return out
+
+
+def _encrypted(entry) -> bool:
+    """libarchive's archive_entry_is_encrypted (not wrapped by libarchive-c): data or header encrypted."""
+    try:
+        import ctypes
+
+        from libarchive import ffi
+
+        fn = ffi.libarchive.archive_entry_is_encrypted
+        fn.argtypes, fn.restype = [ctypes.c_void_p], ctypes.c_int
+        return bool(fn(entry._entry_p))
+    except (AttributeError, OSError):  # an older libarchive: its read error will say so instead
+        return False

@@ -12,6 +12,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -644,6 +645,33 @@ def summary_information(author: str) -> bytes:
 
 
 # -- archives --------------------------------------------------------------------------
+def sevenzip_archive(members: dict[str, bytes]) -> bytes:
+    """A 7-Zip archive (LZMA), written by libarchive."""
+    import libarchive
+
+    buf = bytearray()
+    with libarchive.custom_writer(lambda b: buf.extend(b) or len(b), "7zip") as a:
+        for name, data in members.items():
+            a.add_file_from_memory(name, len(data), data)
+    return bytes(buf)
+
+
+def rar4_archive(members: dict[str, bytes], encrypted: tuple[str, ...] = ()) -> bytes:
+    """A RAR 4 archive with stored (uncompressed) members, laid out as WinRAR writes one: marker,
+    archive header, a file header (CRC16 of the header, CRC32 of the data) before each member, the
+    end-of-archive block.  No free tool writes RAR; this is its published format (RARLAB, technote)."""
+    def block(body: bytes) -> bytes:  # body from HEAD_TYPE on, after its CRC
+        return struct.pack("<H", zlib.crc32(body) & 0xFFFF) + body
+
+    out = b"Rar!\x1a\x07\x00" + block(struct.pack("<BHHHI", 0x73, 0, 13, 0, 0))
+    for name, data in members.items():
+        raw = name.encode()
+        flags = 0x8000 | (0x04 if name in encrypted else 0)  # LONG_BLOCK, PASSWORD
+        out += block(struct.pack("<BHHIIBIIBBHI", 0x74, flags, 32 + len(raw), len(data), len(data), 2,
+                                 zlib.crc32(data), 0x5A2B0000, 20, 0x30, len(raw), 0x20) + raw) + data
+    return out + block(struct.pack("<BHH", 0x7B, 0x4000, 7))
+
+
 def zip_archive(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression) as zf:

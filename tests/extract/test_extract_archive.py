@@ -105,3 +105,29 @@ def test_gzip_bomb_is_refused():
     data = gzip.compress(b"\0" * (16 * 1024 * 1024))
     ex = extract_bytes(data)
     assert [e.code for e in ex.errors] == ["limit"]
+
+
+def test_7z_members_and_nested_office_file(f, parts):
+    data = f.sevenzip_archive({"arsip/kontak.txt": f"Kontak {f.EMAIL}".encode(),
+                               "memo.docx": f.docx_document(footer=f"Telepon {f.PHONE}")})
+    ex = extract_bytes(data)
+    assert ex.media_type == "application/x-7z-compressed" and ex.errors == []
+    p = parts(ex)
+    assert p["member:arsip/kontak.txt"] == [f"Kontak {f.EMAIL}"]
+    assert p["member:memo.docx:footer"] == [f"Telepon {f.PHONE}"]
+
+
+def test_rar_members_and_encrypted_member(f, parts, codes):
+    data = f.rar4_archive({"lampiran/data.txt": f"Kontak {f.EMAIL}".encode(), "kunci.txt": b"\x8f\x01\x9a\x7c"},
+                          encrypted=("kunci.txt",))
+    ex = extract_bytes(data)
+    assert ex.media_type == "application/vnd.rar"
+    assert parts(ex)["member:lampiran/data.txt"] == [f"Kontak {f.EMAIL}"]
+    assert codes(ex) == [("encrypted", "member:kunci.txt")]
+
+
+def test_7z_bomb_and_broken_7z_fail_closed(f, codes):
+    assert codes(extract_bytes(f.sevenzip_archive({"nol.txt": b"0" * (5 * 1024 * 1024)}))) == [
+        ("limit", "member:nol.txt")]
+    broken = f.sevenzip_archive({"a.txt": bytes(range(256)) * 40})
+    assert [c for c, _ in codes(extract_bytes(broken[:len(broken) // 2]))] == ["corrupt"]
