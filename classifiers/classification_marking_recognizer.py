@@ -94,9 +94,9 @@ FIELD_LABELS = (r"(?:sifat(?:\s+(?:surat|naskah|dokumen|informasi))?|"
 FIELD_KEYS = ("sifat", "klasifikasi", "classification", "sensitivity", "kerahasiaan", "security level",
               "kategori informasi", "status dokumen", "status informasi", "tingkat keamanan", "derajat keamanan")
 # Each key holds one of these: "sif" stands in sifat, klasifikasi and classification, "ity" in sensitivity and
-# security level, "t keamanan" in tingkat and derajat keamanan.  A text is searched for the anchors (six
-# scans, not eleven) and each anchor found tells which keys stand around it.
-FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi", "t keamanan")
+# security level, "keamanan" in tingkat and derajat keamanan.  A text is searched for the anchors (one scan
+# for those sharing a first letter) and each anchor found tells which keys stand around it.
+FIELD_ANCHORS = ("sif", "ity", "status ", "kerahasiaan", "kategori informasi", "keamanan")
 # anchor -> ((key, its order in FIELD_KEYS, the anchor's offset in it), ...); a key under its first anchor only
 _ANCHOR_OF = {k: next(a for a in FIELD_ANCHORS if a in k) for k in FIELD_KEYS}
 _KEYS_AT_ANCHOR = {a: tuple((k, n, k.index(a)) for n, k in enumerate(FIELD_KEYS) if _ANCHOR_OF[k] == a)
@@ -133,8 +133,15 @@ _SPACED_GATE_FROM = 4
 
 
 # Letters joined by a dash, dot or underscore instead of a blank: "R-A-H-A-S-I-A", "R.A.H.A.S.I.A".
-_JOINED = re.compile(r"\w(?:([-._])\w)(?:\1\w)*")
-LETTER_JOINS = ("-", ".", "_")
+_JOINED = re.compile(r"\w(?:[-._]\w)+")
+
+
+def _joined_rx(spaced: list[str]) -> re.Pattern | None:
+    """One regex for the letter-spaced keywords of ``spaced`` written with their letters joined by a
+    dash, a dot or an underscore instead ("R-A-H-A-S-I-A"); one-word keywords only, as each word of
+    "S-A-N-G-A-T R-A-H-A-S-I-A" is joined on its own and found by its last."""
+    alts = ["[-._]".join(map(re.escape, k.split(" "))) for k in spaced if "   " not in k]
+    return re.compile("|".join(alts)) if alts else None
 
 
 def _unspace(phrase: str) -> str:
@@ -200,7 +207,8 @@ class ClassificationMarkingRecognizer(Recognizer):
         # for words of ASCII (where (?i) is what lower() does: "ſ" in a value would also match an "s")
         words = tuple(sorted({max(v.split(), key=len) for v in self.fields if v.split()}))
         self._value_words = words if all(w.isascii() for w in words) else None
-        self._spaced_for: dict[tuple, list] = {}  # keywords found -> their letter-spaced forms (see _stamps)
+        self._spaced_for: dict[tuple, tuple] = {}  # keywords found -> their letter-spaced forms, joined_rx (see _stamps)
+        self._joined_all = _joined_rx(self.spaced)
         self.field_rx = re.compile(
             rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})"
             rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
@@ -308,8 +316,11 @@ class ClassificationMarkingRecognizer(Recognizer):
             key = tuple(keywords)  # (a text holds one of a few such sets: each filtered once)
             got = self._spaced_for.get(key)
             if got is None:
-                got = self._spaced_for[key] = [s for s in spaced if s.replace(" ", "") in keywords]
-            spaced = got
+                mine = [s for s in spaced if s.replace(" ", "") in keywords]
+                got = self._spaced_for[key] = (mine, _joined_rx(mine))
+            spaced, joined = got
+        else:
+            joined = self._joined_all
         seen: set[int] = set()
         for key in keywords:
             i = text.find(key)
@@ -328,23 +339,22 @@ class ClassificationMarkingRecognizer(Recognizer):
         if not spaced:
             return
         blanks = len(spaced) < _SPACED_GATE_FROM or _SPACED_GATE.search(text)
-        # (each letter-spaced keyword also joined by a dash, a dot or an underscore: a one-word keyword
-        # only, as "S-A-N-G-A-T" and "R-A-H-A-S-I-A" are one word each)
-        forms = [k for k in spaced if blanks] + [k.replace(" ", j) for k in spaced if "   " not in k for j in LETTER_JOINS]
-        for key in forms:
-            for i in find_all(text, key):
-                a, b = line_bounds(text, i)
-                if a in seen or b - a > MAX_STAMP_LINE:
-                    continue
-                seen.add(a)
-                line = text[a:b]
-                content = line.strip(DECOR)
-                m = self.stamp_rx.match(_unspace(content))
-                if m and not (m.group("tail") or m.group("warning") or "").strip(DECOR):
-                    off = a + line.find(content)
-                    r = self._finding(off, off + len(content), content, "stamp", 0.85)
-                    if r:
-                        yield r
+        starts = [i for key in spaced if blanks for i in find_all(text, key)]
+        if joined is not None:  # (the same keywords, their letters joined by "-", "." or "_": one scan)
+            starts += [m.start() for m in joined.finditer(text)]
+        for i in starts:
+            a, b = line_bounds(text, i)
+            if a in seen or b - a > MAX_STAMP_LINE:
+                continue
+            seen.add(a)
+            line = text[a:b]
+            content = line.strip(DECOR)
+            m = self.stamp_rx.match(_unspace(content))
+            if m and not (m.group("tail") or m.group("warning") or "").strip(DECOR):
+                off = a + line.find(content)
+                r = self._finding(off, off + len(content), content, "stamp", 0.85)
+                if r:
+                    yield r
 
     def _stamp_line(self, text: str, a: int, b: int, any_case: bool = False, how: str | None = None):
         line = text[a:b]

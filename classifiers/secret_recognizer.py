@@ -73,23 +73,28 @@ def _searcher(word: str):
     return re.compile(re.escape(word)).search
 
 
-def _searchers(words) -> tuple:
+def _searchers(words, tails: dict[str, str] | None = None) -> tuple:
     """Searchers (as :func:`_searcher`) that together tell whether one of ``words`` is in a text: the
     words sharing a first letter share one scan (``p(?:ass|wd)``: the engine looks for the "p" as fast
-    as for "pass" alone), so a text holding none of them costs a scan a letter, not one a word."""
+    as for "pass" alone), so a text holding none of them costs a scan a letter, not one a word.
+    ``tails``: a regex to add to the scan of a first letter (``{"p": "w(?![a-z])"}``)."""
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[:1], []).append(w)
-    return tuple(_searcher(group[0]) if len(group) == 1 else
-                 re.compile(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")").search
+    tails = tails or {}
+    return tuple(_searcher(group[0]) if len(group) == 1 and first not in tails else
+                 re.compile(re.escape(first) + "(?:" + "|".join([re.escape(w[1:]) for w in group]
+                                                                + ([tails[first]] if first in tails else []))
+                            + ")").search
                  for first, group in by_first.items())
 
 
 _KEY = _searcher("key")
-_KEY_GATE = _searchers(KEY_GATE)
 # "pw", short for password ("user: admin pw: Bandung#1"), ending a key: a key word of its own, not one of
 # KEY_WORDS, as "pw" stands inside every "npwp" (a letter follows it there).
 PW_KEY = re.compile(r"pw(?![a-z])")
+# Whether one of KEY_GATE or PW_KEY is in a text: PW_KEY joins the scan of the words starting with "p".
+_KEY_GATE = _searchers(KEY_GATE, {"p": PW_KEY.pattern[1:]})
 PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
 SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
@@ -481,7 +486,7 @@ class SecretRecognizer(Recognizer):
                 if rule["entropy"] and entropy(value) < rule["entropy"]:
                     continue
                 out.append(self._res(start, end, rule["score"], rule["id"], rule["en"], rule["id_"]))
-        if has_key or _holds_any(low, _KEY_GATE) or PW_KEY.search(low):
+        if has_key or _holds_any(low, _KEY_GATE):
             out.extend(self._assignments(text, low))
             if "sandi" in low or "pass" in low or "pwd" in low:
                 out.extend(self._password_columns(text))
