@@ -283,24 +283,26 @@ def extract_libarchive(data: bytes, ctx) -> Extraction:
                 if _encrypted(entry):
                     out.errors.append(ScanError("encrypted", "", part))
                     continue
+                # (the declared size against the whole archive's: no member has a compressed size of its own)
                 verdict = _refuse(entry.size or 0, len(data), total, lim)
-                if verdict and verdict[0] == "too_big":
+                if verdict:
                     out.errors.append(ScanError(*verdict, part))
-                    if "all members" in verdict[1]:
-                        break
-                    continue
+                    if verdict[0] == "too_big" and "all members" not in verdict[1]:
+                        continue
+                    break
                 cap = min(lim.max_bytes, lim.max_uncompressed - total)
+                bomb = max(RATIO_FLOOR, lim.max_ratio * len(data))  # all bytes inflated may not pass this
                 pieces, size = [], 0
-                for block in entry.get_blocks():
+                for block in entry.get_blocks():  # (counted as they come: a declared size can lie)
                     pieces.append(block)
                     size += len(block)
-                    if size > cap:
+                    if size > cap or total + size > bomb:
                         break
                 total += size
                 if size > cap:
                     out.errors.append(ScanError("too_big", f"inflates beyond {cap} bytes", part))
                     continue
-                if total > RATIO_FLOOR and total > lim.max_ratio * len(data):
+                if total > bomb:
                     out.errors.append(ScanError("limit", f"compression ratio over {lim.max_ratio}:1 (bomb)", part))
                     break
                 nest(out, extract_bytes(b"".join(pieces), ctx.child()), name)
