@@ -541,7 +541,9 @@ def media_type_of(data: bytes) -> str:
 
 
 def is_textual(media_type: str) -> bool:
-    return media_type.startswith("text/") or media_type in TEXT_TYPES
+    # (RTF is text with its words split by control groups: masked as plain text, a number split by a
+    # revision group would stay; no safe copy is made of it)
+    return (media_type.startswith("text/") and media_type != "text/rtf") or media_type in TEXT_TYPES
 
 
 def redactable(media_type: str) -> bool:

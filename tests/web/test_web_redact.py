@@ -192,6 +192,11 @@ def test_corrupt_docx_and_other_types_are_refused(scanner, w):
     assert err.value.code == "unsupported"
     assert "teks dan DOCX" in err.value.message("id") and "text and DOCX" in err.value.message("en")
     assert "application/pdf" in err.value.message("en")
+    # RTF is text, but its words are split by control groups: no safe copy as plain text
+    rtf = b"{\\rtf1\\ansi NIK 3273{\\insrsid2 0149}05850003\\par}"
+    with pytest.raises(RedactError) as err:
+        redact_bytes(rtf, scanner)
+    assert err.value.code == "unsupported"
 
 
 # -- dlp redact ---------------------------------------------------------------------------------
