@@ -70,9 +70,36 @@ def samples() -> dict[str, bytes]:
     inner = f.zip_archive({"daftar/rekap-bantuan.csv": out["rekap-bantuan.csv"]})
     out["berkas-usulan.zip"] = f.zip_archive({"usulan/catatan-rapat.md": out["catatan-rapat.md"],
                                               "usulan/lampiran.zip": inner})
+    out["notulen-rapat.rtf"] = f.rtf_document(
+        "Notulen rapat persiapan pameran UMKM\nHadir: tim humas dan bagian umum.\nKeputusan: stan kuliner ditambah.\n",
+        comment=f"Kirim notulen ke {f.EMAIL}", comment_author="Budi Santoso", author="Tim Humas",
+        title="Notulen", split_at=7)
+    out["surat-lama.doc"] = f.doc_document(
+        "Nomor: R-12/Disdukcapil/PK.01/III/2019\nPerihal: Data kependudukan untuk verifikasi\n",
+        header="RAHASIA\n", author="Sekretariat")
+    out["daftar-hadir.xls"] = _xls({"Daftar Hadir": [["Nama", "Unit", "HP"], ["Budi Santoso", "Humas", f.PHONE],
+                                                      ["Rina Kartika", "Umum", "0857-2211-3344"]]})
+    out["arsip-paparan.7z"] = f.sevenzip_archive({"paparan/paparan-rapat.pptx": out["paparan-rapat.pptx"]})
     out["cadangan.bin"] = f.random_bytes(4096)
     out["kosong.txt"] = b""
     return out
+
+
+def _xls(sheets: dict[str, list[list]]) -> bytes:
+    """A legacy Excel workbook, written by xlwt."""
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
 
 
 def main() -> None:
