@@ -102,6 +102,8 @@ EXTRACTORS = {
     "image/bmp": "image:extract",
     "image/x-ms-bmp": "image:extract",
     "image/gif": "image:extract",
+    "image/heic": "image:extract",
+    "image/heif": "image:extract",
 }
 
 # Types that are text even when libmagic names them otherwise.

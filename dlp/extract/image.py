@@ -6,7 +6,7 @@ scanned nota dinas saved as an image-only PDF, a selfie whose EXIF carries the
 GPS position of a restricted site.  This module reads them:
 
 * ``extract(data, ctx)`` - PNG, JPEG, WebP, TIFF (every page), BMP, GIF (first
-  frame of an animation): the text read by OCR (part ``ocr:image``, or
+  frame of an animation), HEIC/HEIF (iPhone photos; with pillow-heif): the text read by OCR (part ``ocr:image``, or
   ``ocr:page N`` for the pages of a multi-page TIFF), the text fields of the
   EXIF, XMP and IPTC metadata, PNG text chunks and JPEG/GIF comments (part
   ``metadata:exif:Artist``, ``metadata:xmp:dc:creator``,
@@ -85,6 +85,23 @@ PNG_SKIP = {"XML:com.adobe.xmp", "Raw profile type exif", "Raw profile type APP1
 
 
 # -- images ----------------------------------------------------------------------------
+# The brands of an ISO-BMFF "ftyp" box that mark a HEIF picture (HEIC: what iPhones take photos in).
+HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_HEIF: list = []  # [whether pillow-heif's opener is registered], once tried
+
+
+def _heif_opener() -> bool:
+    """Register pillow-heif's opener with Pillow (on the first HEIF picture: the import costs)."""
+    if not _HEIF:
+        try:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+            _HEIF.append(True)
+        except ImportError:
+            _HEIF.append(False)
+    return _HEIF[0]
+
 
 def extract(data: bytes, ctx) -> Extraction:
     """OCR text and metadata of an image (see the module docstring)."""
@@ -94,6 +111,9 @@ def extract(data: bytes, ctx) -> Extraction:
     # process-wide filter: warnings.catch_warnings() is not thread-safe.)
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     ex = Extraction("")
+    if data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS and not _heif_opener():
+        ex.errors.append(ScanError("unsupported", "HEIC/HEIF image: pillow-heif not installed", "ocr:image"))
+        return ex
     try:
         img = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:

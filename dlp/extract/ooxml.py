@@ -298,7 +298,7 @@ def links(pkg: Package, part: str) -> list[str]:
 # -- embedded objects -------------------------------------------------------------------
 # Pictures worth reading (OCR); vector previews (EMF/WMF) of OLE objects are not.
 _PICTURE_TYPES = {"image/png", "image/jpeg", "image/tiff", "image/bmp", "image/x-ms-bmp", "image/gif",
-                  "image/webp"}
+                  "image/webp", "image/heic", "image/heif"}
 # A picture smaller than this is an icon or a bullet: nothing to read.
 _MIN_PICTURE_BYTES = 4096
 

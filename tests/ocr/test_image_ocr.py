@@ -53,6 +53,33 @@ def test_jpeg_phone_photo(img, page):
     assert flat(num) in flat(text)
 
 
+def test_heic_iphone_photo(img, page, scanner):
+    """An iPhone's HEIC photo of the page (written by pillow-heif, as Apple's encoder lays it out)."""
+    import io
+
+    import pillow_heif
+
+    picture, nik, _ = page
+    buf = io.BytesIO()
+    pillow_heif.from_pillow(img.photo_of(picture, angle=2)).save(buf, quality=85)
+    res = scanner.scan_bytes(buf.getvalue(), "IMG_0412.HEIC")
+    assert res.media_type == "image/heic" and res.errors == []
+    assert nik in flat(" ".join(f.text for f in res.findings if f.entity_type == "ID_NIK"))
+
+
+def test_heic_without_pillow_heif_is_unsupported(img, page, monkeypatch):
+    import io
+
+    import pillow_heif
+
+    from dlp.extract import image
+
+    buf = io.BytesIO()
+    pillow_heif.from_pillow(page[0]).save(buf, quality=50)
+    monkeypatch.setattr(image, "_HEIF", [False])
+    assert [e.code for e in extract_bytes(buf.getvalue(), Context()).errors] == ["unsupported"]
+
+
 def test_dark_screenshot(img):
     """Light text on a dark app background (a dark-mode chat screenshot)."""
     from PIL import Image, ImageDraw
