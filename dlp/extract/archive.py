@@ -55,11 +55,7 @@ def extract(data: bytes, ctx) -> Extraction:
         if info.is_dir() or name.endswith("/"):
             continue
         members += 1
-        if members > lim.max_members:
-            out.errors.append(ScanError("limit", f"more than {lim.max_members} members"))
-            break
-        if ctx.expired():
-            out.errors.append(ScanError("timeout", f"stopped at {name}"))
+        if _stop(out, ctx, members, name):
             break
         if info.flag_bits & 0x1:
             out.errors.append(ScanError("encrypted", "", part))
@@ -117,6 +113,18 @@ def _refuse(size: int, compressed: int, total: int, lim) -> tuple[str, str] | No
     return None
 
 
+def _stop(out: Extraction, ctx, members: int, name: str) -> bool:
+    """Whether the sweep stops before its ``members``-th member (``name``): past the member cap or
+    the file's deadline (the error is added to ``out``)."""
+    if members > ctx.limits.max_members:
+        out.errors.append(ScanError("limit", f"more than {ctx.limits.max_members} members"))
+        return True
+    if ctx.expired():
+        out.errors.append(ScanError("timeout", f"stopped at {name}"))
+        return True
+    return False
+
+
 def _too_deep(ctx, out: Extraction) -> bool:
     """True, with a `limit` error on ``out``, when archives are nested past the depth cap."""
     if ctx.depth >= ctx.limits.max_depth:
@@ -157,11 +165,7 @@ def extract_tar(data: bytes, ctx) -> Extraction:
                 continue
             part = f"member:{info.name}"
             members += 1
-            if members > lim.max_members:
-                out.errors.append(ScanError("limit", f"more than {lim.max_members} members"))
-                break
-            if ctx.expired():
-                out.errors.append(ScanError("timeout", f"stopped at {info.name}"))
+            if _stop(out, ctx, members, info.name):
                 break
             verdict = _refuse(info.size, info.size, total, lim)
             if verdict:
@@ -274,11 +278,7 @@ def extract_libarchive(data: bytes, ctx) -> Extraction:
                     continue
                 part = f"member:{name}"
                 members += 1
-                if members > lim.max_members:
-                    out.errors.append(ScanError("limit", f"more than {lim.max_members} members"))
-                    break
-                if ctx.expired():
-                    out.errors.append(ScanError("timeout", f"stopped at {name}"))
+                if _stop(out, ctx, members, name):
                     break
                 if _encrypted(entry):
                     out.errors.append(ScanError("encrypted", "", part))

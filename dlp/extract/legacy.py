@@ -38,7 +38,7 @@ import io
 import re
 import struct
 
-from dlp.extract.ooxml import cell_context
+from dlp.extract.ooxml import SheetContext
 from dlp.extract.xlsx import MAX_CONTEXT, _col_letters, render_number
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -98,6 +98,15 @@ def _carve(stream: bytes):
         pos = max(end, start + 1)
 
 
+def _read_streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The streams of ``names`` that the OLE file ``data`` holds in its root, read whole."""
+    ole = _open(data)
+    try:
+        return {name: ole.openstream(name).read() for name in names if ole.exists(name)}
+    finally:
+        ole.close()
+
+
 def _open(data: bytes):
     import olefile
 
@@ -134,11 +143,8 @@ def extract_xls(data: bytes, ctx) -> Extraction:
         for index in range(book.nsheets):
             sheet = book.get_sheet(index)
             name = sheet.name
-            header: dict[int, str] | None = None  # the first row with two or more text cells
-            first_text: dict[int, str] = {}
+            around = SheetContext(MAX_CONTEXT)
             for r in range(sheet.nrows):
-                row_texts: dict[int, str] = {}
-                label = ""
                 for c, cell in enumerate(sheet.row(r)):
                     text = _cell_text(cell, book.datemode)
                     if not text or not text.strip():
@@ -147,17 +153,10 @@ def extract_xls(data: bytes, ctx) -> Extraction:
                     if cells > limit:
                         out.errors.append(ScanError("limit", f"more than {limit} cells", f"sheet {name}"))
                         return out
-                    context = cell_context(text, header.get(c) if header else None, first_text.get(c), label)
-                    out.chunks.append(Chunk(text, f"sheet {name}!{_col_letters(c + 1)}{r + 1}", context))
+                    out.chunks.append(Chunk(text, f"sheet {name}!{_col_letters(c + 1)}{r + 1}", around.of(c, text)))
                     if cell.ctype == xlrd.XL_CELL_TEXT:
-                        short = text.strip()[:MAX_CONTEXT]
-                        row_texts[c] = short
-                        if not label and not short.replace(".", "").isdigit():
-                            label = short
-                if header is None and len(row_texts) >= 2:
-                    header = row_texts
-                for c, text in row_texts.items():
-                    first_text.setdefault(c, text)
+                        around.text(c, text)
+                around.end_row()
                 if r % 2000 == 1999 and ctx.expired():
                     out.errors.append(ScanError("timeout", f"stopped at row {r + 1}", f"sheet {name}"))
                     return out
@@ -196,27 +195,24 @@ CONTROL = str.maketrans({"\r": "\n", "\x07": "\t", "\x0b": "\n", "\x0c": "\n", "
 def extract_doc(data: bytes, ctx) -> Extraction:
     """The text of each story of a Word 97-2003 document, then the document properties."""
     out = Extraction("application/msword")
-    ole = _open(data)
-    try:
-        if not ole.exists("WordDocument"):
-            out.errors.append(ScanError("corrupt", "no WordDocument stream"))
-            return out
-        word = ole.openstream("WordDocument").read()
-        if len(word) < 0x1AA or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
-            out.errors.append(ScanError("unsupported", "Word document older than Word 97"))
-            return out
-        flags = struct.unpack_from("<H", word, 0x0A)[0]
-        if flags & 0x0100:  # fEncrypted (a password msoffcrypto could not open with an empty one)
-            out.errors.append(ScanError("encrypted"))
-            return out
-        table_name = "1Table" if flags & 0x0200 else "0Table"
-        if not ole.exists(table_name):
-            out.errors.append(ScanError("corrupt", f"no {table_name} stream"))
-            return out
-        table = ole.openstream(table_name).read()
-        data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
-    finally:
-        ole.close()
+    streams = _read_streams(data, ("WordDocument", "0Table", "1Table", "Data"))
+    word = streams.get("WordDocument")
+    if word is None:
+        out.errors.append(ScanError("corrupt", "no WordDocument stream"))
+        return out
+    if len(word) < 0x1AA or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
+        out.errors.append(ScanError("unsupported", "Word document older than Word 97"))
+        return out
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if flags & 0x0100:  # fEncrypted (a password msoffcrypto could not open with an empty one)
+        out.errors.append(ScanError("encrypted"))
+        return out
+    table_name = "1Table" if flags & 0x0200 else "0Table"
+    table = streams.get(table_name)
+    if table is None:
+        out.errors.append(ScanError("corrupt", f"no {table_name} stream"))
+        return out
+    data_stream = streams.get("Data", b"")
     text = _doc_text(word, table)
     counts = struct.unpack_from("<8i", word, 0x4C)  # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ...
     pos = 0
@@ -274,15 +270,12 @@ PPT_CONTROL = str.maketrans({"\r": "\n", "\x0b": "\n", "\x00": ""})
 def extract_ppt(data: bytes, ctx) -> Extraction:
     """The text of every slide, notes page and master, then the document properties."""
     out = Extraction("application/vnd.ms-powerpoint")
-    ole = _open(data)
-    try:
-        if not ole.exists("PowerPoint Document"):
-            out.errors.append(ScanError("corrupt", "no PowerPoint Document stream"))
-            return out
-        stream = ole.openstream("PowerPoint Document").read()
-        picture_stream = ole.openstream("Pictures").read() if ole.exists("Pictures") else b""
-    finally:
-        ole.close()
+    streams = _read_streams(data, ("PowerPoint Document", "Pictures"))
+    stream = streams.get("PowerPoint Document")
+    if stream is None:
+        out.errors.append(ScanError("corrupt", "no PowerPoint Document stream"))
+        return out
+    picture_stream = streams.get("Pictures", b"")
     texts: dict[str, list[str]] = {}
     counts = {"list 0": 0, "list 2": 0, SLIDE: 0, NOTES: 0}
     for part, text in _ppt_texts(stream, 0, len(stream), None, counts, 0):

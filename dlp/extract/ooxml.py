@@ -214,6 +214,41 @@ def cell_context(text: str, header: str | None, first: str | None, label: str | 
     return " ".join(parts)
 
 
+class SheetContext:
+    """The context of a sheet's cells, row by row (:func:`cell_context`): the header row (the first
+    with two or more text cells), each column's first text cell, and the row's label (its first
+    text cell that is no number).  Per row: :meth:`of` for each cell, :meth:`text` for each text
+    cell after it, :meth:`end_row` after the last."""
+
+    __slots__ = ("header", "first", "row", "label", "width")
+
+    def __init__(self, width: int = 80):
+        self.header: dict[int, str] | None = None
+        self.first: dict[int, str] = {}
+        self.row: dict[int, str] = {}
+        self.label = ""
+        self.width = width  # the longest context text kept of a cell
+
+    def of(self, col: int, text: str) -> str:
+        header = self.header
+        return cell_context(text, header.get(col) if header else None, self.first.get(col), self.label)
+
+    def text(self, col: int, text: str) -> None:
+        short = text.strip()[:self.width]
+        self.row[col] = short
+        if not self.label and not short.replace(".", "").isdigit():
+            self.label = short
+
+    def end_row(self) -> None:
+        row = self.row
+        if self.header is None and len(row) >= 2:
+            self.header = row
+        for col, text in row.items():
+            if col not in self.first:
+                self.first[col] = text
+        self.row, self.label = {}, ""
+
+
 def local(tag) -> str:
     """The local name of an element tag (no namespace)."""
     if not isinstance(tag, str):

@@ -38,7 +38,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
-from dlp.extract.ooxml import (open_package, Package, cell_context, PartTooBig, diagram_text, embedded, local, properties, q,
+from dlp.extract.ooxml import (open_package, Package, PartTooBig, SheetContext, diagram_text, embedded, local, properties, q,
                                relationships)
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -282,8 +282,7 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
     lim = ctx.limits.max_cells
     strings, used, dates = state.strings, state.used, state.dates
     n_strings = len(strings)
-    first_text: dict[int, str] = {}   # column -> first text cell seen in it
-    header: dict[int, str] | None = None  # the header row: first row with two or more text cells
+    around = SheetContext(MAX_CONTEXT)  # the header row, each column's first text cell, the row's label
     row_no = 0
     prefix = f"sheet {name}!"
     chunks = out.chunks
@@ -293,8 +292,6 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
             r = el.get("r")
             row_no = int(r) if r and r.isdigit() else row_no + 1
             col_no = 0
-            row_texts: dict[int, str] = {}
-            label = ""
             for c in el:
                 if c.tag != X_C:
                     continue
@@ -350,18 +347,10 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
                     out.errors.append(ScanError("limit", f"more than {lim} cells", f"sheet {name}"))
                     state.stopped = True
                     return
-                context = cell_context(text, header.get(col_no) if header else None, first_text.get(col_no), label)
-                chunks.append(Chunk(text, prefix + ref, context))
+                chunks.append(Chunk(text, prefix + ref, around.of(col_no, text)))
                 if is_text:
-                    short = text.strip()[:MAX_CONTEXT]
-                    row_texts[col_no] = short
-                    if not label and not short.replace(".", "").isdigit():
-                        label = short
-            if header is None and len(row_texts) >= 2:
-                header = row_texts
-            for col, text in row_texts.items():
-                if col not in first_text:
-                    first_text[col] = text
+                    around.text(col_no, text)
+            around.end_row()
             if row_no % 2000 == 0 and ctx.expired():
                 out.errors.append(ScanError("timeout", f"stopped at row {row_no}", f"sheet {name}"))
                 state.stopped = True

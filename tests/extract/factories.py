@@ -731,6 +731,21 @@ def png_bytes() -> bytes:
     return buf.getvalue()
 
 
+def text_png(text: str) -> bytes:
+    """A PNG picture of one line of ``text``, large enough for OCR to read."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("RGB", (900, 200), "white")
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 40)
+    except OSError:
+        font = ImageFont.load_default()
+    ImageDraw.Draw(img).text((20, 70), text, fill="black", font=font)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
 def random_bytes(n: int = 8192, seed: int = 7) -> bytes:
     import random
 

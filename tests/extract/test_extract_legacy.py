@@ -82,17 +82,7 @@ def test_ppt_slides_notes_and_shapes(f, parts):
 
 
 def test_ppt_picture_is_read_or_reported(f):
-    from PIL import Image, ImageDraw, ImageFont
-
-    img = Image.new("RGB", (900, 200), "white")
-    try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 40)
-    except OSError:
-        font = ImageFont.load_default()
-    ImageDraw.Draw(img).text((20, 70), "Telepon 0812 3456 7890", fill="black", font=font)
-    png = io.BytesIO()
-    img.save(png, "PNG")
-    ex = extract_bytes(f.ppt_presentation(["Lampiran foto"], picture=png.getvalue()))
+    ex = extract_bytes(f.ppt_presentation(["Lampiran foto"], picture=f.text_png("Telepon 0812 3456 7890")))
     read = [c.text for c in ex.chunks if c.part.startswith("member:picture 1")]
     reported = [e for e in ex.errors if e.part.startswith("member:picture 1")]
     assert any("3456" in t for t in read) or reported
