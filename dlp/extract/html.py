@@ -14,7 +14,7 @@ markup, no dependency).  Chunks and their parts:
                        the field's name as context
 ``attribute:NAME``     ``alt``, ``title``, ``placeholder``, ``aria-label``,
                        ``data-*`` values, ``value`` of other elements
-``link``               addresses behind ``mailto:``/``tel:`` links
+``link``               addresses behind ``mailto:``/``tel:`` links and WhatsApp chat links
 ``metadata:NAME``      ``<meta name=... content=...>`` (author, description ...)
 ``data``               JSON data blocks (``<script type="application/ld+json">``)
 =====================  =========================================================
@@ -170,8 +170,8 @@ class _Parser(HTMLParser):
                 self._add(value, f"attribute:{key}")
             elif key.startswith("data-") and not _looks_like_code(value):
                 self._add(value, f"attribute:{key}", key[5:].replace("-", " "))
-            elif key in ("href", "src", "action", "formaction", "cite") and value[:4].lower() in ("mail", "tel:",
-                                                                                                 "sms:", "call"):
+            elif key in ("href", "src", "action", "formaction", "cite") and (
+                    value[:4].lower() in ("mail", "tel:", "sms:", "call") or "wa.me/" in value or "whatsapp" in value):
                 from dlp.extract.ooxml import link_text
 
                 t = link_text(value)

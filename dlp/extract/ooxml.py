@@ -305,12 +305,20 @@ def properties(pkg: Package, out: Extraction) -> None:
 _LINK_SCHEMES = ("mailto:", "tel:", "sms:", "callto:", "wa.me/", "whatsapp:")
 
 
+_WHATSAPP_PHONE = re.compile(r"(?i)(?:api\.whatsapp\.com/send|whatsapp://send)/?\?(?:[^#]*&)?phone=([^&#]+)")
+
+
 def link_text(target: str) -> str | None:
-    """The address in a ``mailto:``/``tel:`` link target, decoded; None for other links."""
+    """The address in a ``mailto:``/``tel:`` link target (or a WhatsApp chat link's number), decoded;
+    None for other links."""
     from urllib.parse import unquote
 
     t = target.strip()
     low = t.lower()
+    if "whatsapp" in low:
+        m = _WHATSAPP_PHONE.search(t)
+        if m:
+            return unquote(m.group(1)).strip() or None
     for scheme in _LINK_SCHEMES:
         i = low.find(scheme)
         if i == 0 or (scheme == "wa.me/" and i >= 0):

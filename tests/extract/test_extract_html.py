@@ -54,3 +54,13 @@ def test_entities_and_declared_charset():
 def test_inline_elements_do_not_split_a_number():
     data = b"<html><body><p>NIK <b>3171</b><span>0123</span>04850001</p></body></html>"
     assert extract_bytes(data).chunks[0].text == "NIK 3171012304850001"
+
+
+def test_whatsapp_chat_links_give_their_number(parts):
+    from dlp.extract import extract_bytes
+
+    page = (b'<html><body><a href="https://wa.me/6281234567890?text=halo">WA</a>'
+            b'<a href="https://api.whatsapp.com/send?phone=6285711112222&amp;text=x">chat</a>'
+            b'<a href="whatsapp://send?text=hai&amp;phone=%2B6289612345678">app</a>'
+            b'<a href="https://contoh.go.id/wa">bukan</a></body></html>')
+    assert parts(extract_bytes(page))["link"] == ["6281234567890", "6285711112222", "+6289612345678"]
