@@ -113,7 +113,7 @@ ENCRYPTED_OFFICE = {"application/encrypted", "application/x-ole-storage", "appli
                     "application/CDFV2-encrypted"}
 # Legacy (97-2003) Office files, which may be encrypted too: read by dlp.extract.legacy once open.
 LEGACY_OFFICE = {"application/vnd.ms-excel", "application/msword", "application/vnd.ms-powerpoint",
-                 "application/vnd.ms-office"}
+                 "application/vnd.ms-office", "application/vnd.ms-outlook"}
 
 _MAGIC = None
 
@@ -314,7 +314,8 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
 
 def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
     """A legacy Office file by the streams it holds: Word (.doc), Excel (.xls) and PowerPoint (.ppt)
-    are read (:mod:`dlp.extract.legacy`); any other OLE file is unsupported."""
+    are read (:mod:`dlp.extract.legacy`), Outlook messages (.msg) too (:mod:`dlp.extract.msg`); any
+    other OLE file is unsupported."""
     try:
         import olefile
 
@@ -322,7 +323,9 @@ def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
         try:
             kind = ("doc" if ole.exists("WordDocument") else
                     "xls" if ole.exists("Workbook") or ole.exists("Book") else
-                    "ppt" if ole.exists("PowerPoint Document") else None)
+                    "ppt" if ole.exists("PowerPoint Document") else
+                    "msg" if ole.exists("__properties_version1.0")
+                    or any(e[0].startswith("__substg1.0_") for e in ole.listdir()) else None)
         finally:
             ole.close()
     except ImportError as exc:
@@ -331,10 +334,10 @@ def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
         return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
     if kind is None:
         return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
-    from dlp.extract import legacy
+    from dlp.extract import legacy, msg
 
     try:
-        return getattr(legacy, f"extract_{kind}")(data, ctx)
+        return msg.extract(data, ctx) if kind == "msg" else getattr(legacy, f"extract_{kind}")(data, ctx)
     except Exception as exc:  # fail closed: a parser's crash is a corrupt file
         return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
 

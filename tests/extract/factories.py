@@ -505,33 +505,75 @@ def rtf_document(body: str, header: str = "", footer: str = "", comment: str = "
 
 # -- legacy Office (97-2003) -------------------------------------------------------------
 def ole_compound_file(streams: dict[str, bytes]) -> bytes:
-    """An OLE compound file (MS-CFB version 3, 512-byte sectors) holding ``streams`` in its root.
+    """An OLE compound file (MS-CFB version 3, 512-byte sectors) holding ``streams``; a name with
+    "/" puts its stream in storages ("__attach_version1.0_#00000000/__substg1.0_37010102").
 
-    Every stream is padded to the 4096-byte mini-stream cutoff, so all live in regular sectors
-    and the file needs no mini stream; siblings hang as a chain of right children in the
-    comparison order MS-CFB defines (length, then upper case).  Read back by olefile.
+    Streams of 4096 bytes and more live in regular sectors, smaller ones in the mini stream
+    (64-byte sectors, chained by the mini FAT), as the format requires; the children of a
+    storage hang as a chain of right siblings in the comparison order MS-CFB defines (length,
+    then upper case).  Read back by olefile.
     """
     sector = 512
     end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
-    names = sorted(streams, key=lambda n: (len(n), n.upper()))
-    blobs = [streams[n] + b"\0" * max(0, 4096 - len(streams[n])) for n in names]
-    body, fat, starts = b"", [], []
-    for blob in blobs:
-        blob += b"\0" * (-len(blob) % sector)
-        n = len(blob) // sector
-        starts.append(len(fat))
-        fat += [len(fat) + i + 1 for i in range(n - 1)] + [end]
-        body += blob
+    children: dict[str, list[str]] = {"": []}  # storage path -> the paths of its children
+    for path in streams:
+        parts = path.split("/")
+        for i in range(len(parts)):
+            parent, node = "/".join(parts[:i]), "/".join(parts[:i + 1])
+            if node not in children.get(parent, []):
+                children.setdefault(parent, []).append(node)
+            if i < len(parts) - 1:
+                children.setdefault(node, [])
+    order = [""]  # entries in breadth-first order: the root first
+    for path in order:
+        if path in children:
+            kids = sorted(children[path], key=lambda n: (len(n.rsplit("/", 1)[-1]), n.rsplit("/", 1)[-1].upper()))
+            children[path] = kids
+            order.extend(kids)
+    index = {path: i for i, path in enumerate(order)}
+    body, fat, placed = b"", [], {}
 
-    def entry(name, kind, child, right, start, size):
+    def chain(blob: bytes, table: list, unit: int) -> int:
+        """Append ``blob`` in sectors of ``unit`` bytes chained in ``table``; its first sector."""
+        first, n = len(table), max(1, -(-len(blob) // unit))
+        table += [first + i + 1 for i in range(n - 1)] + [end]
+        return first
+
+    mini, mini_fat = b"", []
+    for path in order:
+        data = streams.get(path)
+        if data is None:
+            continue
+        if len(data) >= 4096:
+            placed[path] = (chain(data, fat, sector), len(data))
+            body += data + b"\0" * (-len(data) % sector)
+        elif data:
+            placed[path] = (chain(data, mini_fat, 64), len(data))
+            mini += data + b"\0" * (-len(data) % 64)
+    root_start = chain(mini, fat, sector) if mini else end
+    body += mini + b"\0" * (-len(mini) % sector)
+    placed[""] = (root_start, len(mini))
+    mini_fat_start = n_mini_fat = 0
+    if mini_fat:
+        raw = struct.pack(f"<{len(mini_fat)}I", *mini_fat)
+        raw += b"\xff" * (-len(raw) % sector)
+        mini_fat_start, n_mini_fat = chain(raw, fat, sector), len(raw) // sector
+        body += raw
+
+    def entry(path: str) -> bytes:
+        name = path.rsplit("/", 1)[-1] if path else "Root Entry"
         raw = name.encode("utf-16-le") + b"\0\0"
+        parent = path.rsplit("/", 1)[0] if "/" in path else ""
+        siblings = children[parent] if path else []
+        k = siblings.index(path) if path else -1
+        right = index[siblings[k + 1]] if path and k + 1 < len(siblings) else free
+        kind = 2 if path in streams else (5 if not path else 1)
+        child = index[children[path][0]] if children.get(path) else free
+        start, size = placed.get(path, (end, 0))
         return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, free, right, child)
                 + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<IQ", start, size))
 
-    entries = [entry("Root Entry", 5, 1 if names else free, free, end, 0)]
-    for i, (name, blob) in enumerate(zip(names, blobs)):
-        entries.append(entry(name, 2, free, i + 2 if i + 1 < len(names) else free, starts[i], len(blob)))
-    directory = b"".join(entries)
+    directory = b"".join(entry(path) for path in order)
     directory += b"\0" * (-len(directory) % sector)
     dir_start = len(fat)
     n_dir = len(directory) // sector
@@ -546,7 +588,8 @@ def ole_compound_file(streams: dict[str, bytes]) -> bytes:
     body += struct.pack(f"<{len(fat)}I", *fat)
     difat = list(range(fat_start, fat_start + n_fat)) + [free] * (109 - n_fat)
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, n_fat, dir_start, 0, 4096, end, 0, end, 0)
+              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, n_fat, dir_start, 0, 4096,
+                            mini_fat_start if n_mini_fat else end, n_mini_fat, end, 0)
               + struct.pack("<109I", *difat))
     return header + body
 
@@ -626,6 +669,36 @@ def ppt_presentation(slides: list[str], notes: list[str] | None = None, shape_te
     if author:
         streams["\x05SummaryInformation"] = summary_information(author)
     return ole_compound_file(streams)
+
+
+def msg_message(subject: str, sender: tuple[str, str], to: str, body: str, html: bytes = b"",
+                recipients: list[tuple[str, str]] = (), attachments: dict[str, bytes] | None = None,
+                attached: dict | None = None) -> bytes:
+    """An Outlook message ([MS-OXMSG]) as Outlook saves one: string properties in UTF-16 streams
+    (``__substg1.0_IIII001F``), the HTML body as binary, a storage per recipient and per
+    attachment; ``attached`` (this function's keyword arguments) becomes an attached message in
+    its attachment's ``__substg1.0_3701000D`` storage."""
+    def props(prefix: str, values: dict[int, str | bytes]) -> dict[str, bytes]:
+        return {f"{prefix}__substg1.0_{pid:04X}{'0102' if isinstance(v, bytes) else '001F'}":
+                v if isinstance(v, bytes) else v.encode("utf-16-le") for pid, v in values.items()}
+
+    def message(prefix: str, subject, sender, to, body, html=b"", recipients=(), attachments=None, attached=None):
+        streams = props(prefix, {0x0037: subject, 0x0C1A: sender[0], 0x5D01: sender[1], 0x0E04: to, 0x1000: body})
+        if html:
+            streams.update(props(prefix, {0x1013: html}))
+        streams[f"{prefix}__properties_version1.0"] = b"\0" * 32
+        for n, (name, address) in enumerate(recipients):
+            streams.update(props(f"{prefix}__recip_version1.0_#{n:08X}/", {0x3001: name, 0x39FE: address}))
+        items = list((attachments or {}).items())
+        for n, (name, data) in enumerate(items):
+            streams.update(props(f"{prefix}__attach_version1.0_#{n:08X}/", {0x3707: name, 0x3701: data}))
+        if attached:
+            at = f"{prefix}__attach_version1.0_#{len(items):08X}/"
+            streams.update(props(at, {0x3707: attached["subject"] + ".msg"}))
+            streams.update(message(f"{at}__substg1.0_3701000D/", **attached))
+        return streams
+
+    return ole_compound_file(message("", subject, sender, to, body, html, recipients, attachments, attached))
 
 
 def summary_information(author: str) -> bytes:
