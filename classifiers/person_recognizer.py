@@ -238,7 +238,7 @@ class PersonRecognizer(Recognizer):
         self._words: dict = {}  # a run's words in lower case -> _word_facts()
         self._cleaned: dict = {}  # (span, mode) -> _clean_span()
         self._heads: dict = {}  # the text before a colon -> _field_label()
-        self._cues: dict = {}  # a line above a name -> whether it is a signature cue (see _signature_cue)
+        self._cues: dict = {}  # a line above a name -> the cue it is, or "" (see _signature_cue)
         self._cells: dict = {}  # a table cell -> _cell_name()
         self._befores: dict = {}  # the text before a run -> _before()
         # no place word is made of list-number characters (see _run): true of any real list
@@ -747,8 +747,9 @@ class PersonRecognizer(Recognizer):
                     return
             if not bare and stopless and LINE_TAIL.match(text, e):
                 span = self._clean(text, s, e, mode="strict")
-                if span and self._signature_cue(text, s - len(line_pre), e):
-                    add(span, 0.8, "signature", "two")
+                cue = span and self._signature_cue(text, s - len(line_pre), e)
+                if cue:
+                    add(span, 0.8, cue, "two")
                     return
         if not known:
             return
@@ -776,8 +777,10 @@ class PersonRecognizer(Recognizer):
             if old is None or lexicon > old[0]:
                 best[s, e] = (lexicon, "lexicon")
 
-    def _signature_cue(self, text: str, begin: int, end: int) -> bool:
-        """A job title ending in "," / "ttd." / "Hormat kami," above, or "NIP ..." below the name line."""
+    def _signature_cue(self, text: str, begin: int, end: int) -> str:
+        """What cues the name line as a name, as a reason (:data:`REASONS`), or "": a job title ending
+        in "," / "ttd." / "Hormat kami," above or "NIP ..." below ("signature"); a column header
+        naming people above ("table": "Nama", "Peserta", a spreadsheet cell's header)."""
         p, seen = begin, 0
         cues = self._cues
         while p > 0 and seen < 3:
@@ -789,16 +792,17 @@ class PersonRecognizer(Recognizer):
             seen += 1
             cue = cues.get(line)  # (the lines above a name recur: job titles, "Hormat kami,")
             if cue is None:
-                cue = bool(SIG_CUE_BEFORE.search(line) or PERSON_HEADER.fullmatch(line.strip()))
+                cue = ("signature" if SIG_CUE_BEFORE.search(line) else
+                       "table" if PERSON_HEADER.fullmatch(line.strip()) else "")
                 if len(cues) >= 20000:
                     cues.clear()
                 cues[line] = cue
             if cue:
-                return True
+                return cue
         nl = line_end(text, end)
-        if nl < len(text) and text[nl] == "\n":
-            return bool(SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)))
-        return False
+        if nl < len(text) and text[nl] == "\n" and SIG_CUE_AFTER.match(text, nl + 1, line_end(text, nl + 1)):
+            return "signature"
+        return ""
 
     def _tables(self, text: str, low: str, names: dict, commas: dict, nam=None):
         """Names in the column of a delimited table (``|``, tab, ``;`` or ``,``) whose header names people.

@@ -197,6 +197,16 @@ def test_cell_under_a_name_column(analyzer):
     assert [(f.text, f.part) for f in findings if f.entity_type == E] == [("Kornelius Sitanggang", "sheet Jadwal!D2")]
 
 
+def test_cell_under_a_name_header_is_no_signature(analyzer):
+    """A cell whose column header ("Nama") stands on the line above it reads as a name column, not
+    as a signature block (both put a name on a line of its own under a cue)."""
+    findings = analyzer.analyze([Chunk("Kornelius Sitanggang", "sheet Data!A2", "Nama")])
+    assert [(f.text, f.reason["en"]) for f in findings if f.entity_type == E] == [
+        ("Kornelius Sitanggang", "Person's name in a name column")]
+    signed = analyzer.analyze_text("Hormat kami,\nKepala Bidang,\n\nKornelius Sitanggang\nNIP 19850423 201001 1 001")
+    assert [f.reason["en"] for f in signed if f.entity_type == E] == ["Person's name in a signature block"]
+
+
 def test_docx_table_through_the_scanner():
     """A real DOCX with names only in a table whose header is Nama."""
     docx = pytest.importorskip("docx")
