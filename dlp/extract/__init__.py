@@ -293,8 +293,12 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
     An encrypted file is tried with the empty password and with Excel's
     built-in "VelvetSweatshop" (what a workbook that is only write-protected
     is encrypted with); the decrypted file is then extracted as usual.
-    Anything else needs a password we do not have: ``encrypted``.
+    Anything else needs a password we do not have: ``encrypted``.  A container whose streams
+    claim more bytes than the file holds is ``corrupt`` before anything reads them.
     """
+    broken = _ole_oversized(data)
+    if broken:
+        return Extraction(mt, errors=[ScanError("corrupt", broken[:300])])
     try:
         import msoffcrypto
     except ImportError:
@@ -310,6 +314,31 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
         if plain is not None:
             return extract_bytes(plain, ctx.child())
     return Extraction(mt, errors=[ScanError("encrypted")])
+
+
+def _ole_oversized(data: bytes) -> str | None:
+    """Why the OLE file ``data`` must not be read (a stream, the mini stream or the MiniFAT claiming
+    more than the whole file: olefile, and msoffcrypto through it, would follow a sector chain round
+    and round to fill it), or None.  None too for what olefile cannot open at all: that is the
+    reader's to report."""
+    try:
+        import olefile
+
+        from dlp.extract.legacy import check_stream
+
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:
+        return None
+    try:
+        for entry in ole.listdir(streams=True, storages=False):
+            check_stream(ole, "/".join(entry), len(data))
+    except ValueError as exc:
+        return str(exc)
+    except Exception:
+        return None
+    finally:
+        ole.close()
+    return None
 
 
 def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:

@@ -22,6 +22,7 @@ the rest.  So, member by member, before anything is inflated:
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 import zlib
 
@@ -268,6 +269,9 @@ def extract_libarchive(data: bytes, ctx) -> Extraction:
     except (ImportError, OSError) as exc:  # the binding, or the libarchive13 library itself, missing
         out.errors.append(ScanError("unsupported", f"{mt}: {exc}"[:300]))
         return out
+    # (the binding logs libarchive's warnings - "7-Zip bad CRC" - which, with no handler set, Python
+    # prints on stderr: the error below says it once, in the report)
+    logging.getLogger("libarchive").setLevel(logging.ERROR)
     total = members = 0
     name = ""
     try:

@@ -98,11 +98,30 @@ def _carve(stream: bytes):
         pos = max(end, start + 1)
 
 
+def check_stream(ole, path: str, limit: int) -> None:
+    """ValueError if the stream ``path`` of ``ole`` (or the mini stream it is read from) claims more
+    than ``limit`` bytes, the size of the whole file: a broken or hostile directory entry or header
+    can claim gigabytes, and olefile would follow a sector chain round and round to fill them."""
+    size = ole.get_size(path)
+    if size > limit:
+        raise ValueError(f"stream {path!r} claims {size} bytes, more than the file's {limit}")
+    if size < ole.minisectorcutoff:  # (read from the mini stream, through the MiniFAT: both sized alike)
+        for what, claimed in (("mini stream", ole.root.size), ("MiniFAT", ole.num_mini_fat_sectors * ole.sector_size)):
+            if claimed > limit:
+                raise ValueError(f"the {what} claims {claimed} bytes, more than the file's {limit}")
+
+
+def read_stream(ole, path: str, limit: int) -> bytes:
+    """The stream ``path`` of ``ole``, read whole, once :func:`check_stream` passes it."""
+    check_stream(ole, path, limit)
+    return ole.openstream(path).read()
+
+
 def _read_streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
     """The streams of ``names`` that the OLE file ``data`` holds in its root, read whole."""
     ole = _open(data)
     try:
-        return {name: ole.openstream(name).read() for name in names if ole.exists(name)}
+        return {name: read_stream(ole, name, len(data)) for name in names if ole.exists(name)}
     finally:
         ole.close()
 
@@ -118,6 +137,9 @@ def properties(data: bytes, out: Extraction) -> None:
     try:
         ole = _open(data)
         try:
+            for name in ("\x05SummaryInformation", "\x05DocumentSummaryInformation"):
+                if ole.exists(name):
+                    check_stream(ole, name, len(data))
             meta = ole.get_metadata()
         finally:
             ole.close()

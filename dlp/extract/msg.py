@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 
+from dlp.extract.legacy import read_stream
 from dlp.models import Chunk, Extraction, ScanError
 
 MEDIA_TYPE = "application/vnd.ms-outlook"
@@ -41,12 +42,13 @@ CODEPAGE = 0x3FFD
 class _Message:
     """The properties of one message (or recipient, or attachment) storage, read on demand."""
 
-    def __init__(self, ole, prefix: str, codepage: str = "cp1252"):
+    def __init__(self, ole, prefix: str, codepage: str = "cp1252", limit: int = 0):
         self.ole, self.prefix, self.codepage = ole, prefix, codepage
+        self.limit = limit  # the file's size: no stream of it is longer (see read_stream)
 
     def raw(self, prop: int, kind: str) -> bytes | None:
         path = f"{self.prefix}__substg1.0_{prop:04X}{kind}"
-        return self.ole.openstream(path).read() if self.ole.exists(path) else None
+        return read_stream(self.ole, path, self.limit) if self.ole.exists(path) else None
 
     def text(self, prop: int) -> str | None:
         raw = self.raw(prop, "001F")
@@ -78,7 +80,7 @@ def extract(data: bytes, ctx) -> Extraction:
     out = Extraction(MEDIA_TYPE)
     ole = olefile.OleFileIO(io.BytesIO(data))
     try:
-        _message(_Message(ole, ""), ctx, out, depth=0)
+        _message(_Message(ole, "", limit=len(data)), ctx, out, depth=0)
     finally:
         ole.close()
     return out
@@ -99,7 +101,7 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
         if value:
             out.chunks.append(Chunk(value, part))
     for prefix in msg.storages("recip"):
-        rec = _Message(msg.ole, prefix, msg.codepage)
+        rec = _Message(msg.ole, prefix, msg.codepage, msg.limit)
         who = " ".join(dict.fromkeys(v for p in RECIPIENT if (v := rec.text(p))))
         if who:
             out.chunks.append(Chunk(who, "header:recipient"))
@@ -113,7 +115,7 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
         for c in html_extractor.extract(html.rstrip(b"\x00"), ctx).chunks:
             out.chunks.append(Chunk(c.text, "html" if c.part == "body" else f"html:{c.part}", c.context))
     for n, prefix in enumerate(msg.storages("attach"), 1):
-        att = _Message(msg.ole, prefix, msg.codepage)
+        att = _Message(msg.ole, prefix, msg.codepage, msg.limit)
         label = att.first(ATTACH_NAME) or f"attachment {n}"
         if ctx.expired():
             out.errors.append(ScanError("timeout", f"stopped at {label}"))
@@ -125,7 +127,7 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
                                             f"member:{label}"))
                 continue
             child = Extraction(MEDIA_TYPE)
-            _message(_Message(msg.ole, inner_prefix, msg.codepage), ctx.child(), child, depth + 1)
+            _message(_Message(msg.ole, inner_prefix, msg.codepage, msg.limit), ctx.child(), child, depth + 1)
             nest(out, child, label)
             continue
         data = att.raw(ATTACH_DATA, "0102")

@@ -413,7 +413,9 @@ def unwrap_ole_package(data: bytes) -> bytes:
         try:
             if not ole.exists("\x01Ole10Native"):
                 return data
-            raw = ole.openstream("\x01Ole10Native").read()
+            from dlp.extract.legacy import read_stream
+
+            raw = read_stream(ole, "\x01Ole10Native", len(data))
         finally:
             ole.close()
         return _ole10native_payload(raw) or data

@@ -96,7 +96,24 @@ def _broken_doc(f) -> bytes:
     return bytes(data)
 
 
+def _oversized(f) -> bytes:
+    """A .doc whose WordDocument entry claims 3 GB (olefile would follow the chain round and round)."""
+    data = bytearray(f.doc_document("Isi surat.\n"))
+    at = data.find("WordDocument".encode("utf-16-le"))
+    data[at + 0x78:at + 0x80] = (3 << 30).to_bytes(8, "little")  # the entry's stream size
+    return bytes(data)
+
+
+def _oversized_minifat(f) -> bytes:
+    """A .msg whose header claims a MiniFAT of 2 billion sectors."""
+    data = bytearray(f.msg_message("s", ("n", "a@b.go.id"), "t", "isi"))
+    data[0x40:0x44] = (2_000_000_000).to_bytes(4, "little")  # number of MiniFAT sectors
+    return bytes(data)
+
+
 @pytest.mark.parametrize("make, code", [
+    (_oversized, "corrupt"),
+    (_oversized_minifat, "corrupt"),
     (lambda f: f.ole_compound_file({"Contents": b"\0" * 64}), "unsupported"),            # no Office file
     (lambda f: f.ole_compound_file({"WordDocument": b"\xdc\xa5" + b"\0" * 1000}), "unsupported"),  # Word 6/95
     (_broken_doc, "corrupt"),
