@@ -223,9 +223,22 @@ def test_a_number_no_label_can_name_gets_no_label_of_that_kind(text):
     assert asked
 
 
-def test_known_label_is_label_for_once_asked():
+def test_known_label_is_label_for_once_its_line_is_read():
     sc = Scan(TABLE)
-    (w, *_) = sc.windows(16)
-    assert sc.known_label(w.start, w.end) is D.UNKNOWN
-    lab = sc.label_for(w.start, w.end)
-    assert sc.known_label(w.start, w.end) is lab
+    first, second = sc.windows(16)[:2]  # the NIK and the KK of the first row
+    assert sc.known_label(first.start, first.end) is D.UNKNOWN
+    lab = sc.label_for(first.start, first.end)
+    assert lab is not None and sc.known_label(first.start, first.end) == lab
+    assert sc.known_label(second.start, second.end) == Scan(TABLE).label_for(second.start, second.end)
+    assert sc.known_label(second.start, second.end).cat == "KK"
+
+
+def test_label_for_answers_each_reach_apart():
+    """An answer for one reach is not served for another (the lines are kept per reach)."""
+    text = f"NIK: Budi Santoso, {NIK}\nlagi {KK}"
+    sc = Scan(text)
+    w = sc.windows(16)[0]
+    assert sc.label_for(w.start, w.end).cat == "NIK"
+    assert sc.label_for(w.start, w.end, before=5) is None
+    assert sc.label_for(w.start, w.end).cat == "NIK"
+    assert Scan(text).label_for(w.start, w.end, before=5) is None
