@@ -1225,11 +1225,17 @@ class Decision:
 
 _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1",
                                 "S": "5", "B": "8", "Z": "2"})
-_SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:[ .\-]?[0-9OoDIli|SBZ]){15,21})(?![A-Za-z0-9])")
+# (between two of its characters: a blank, dot or dash as the digit scan reads them, or an odd
+# separator the digit scan does not take - an underscore, comma, slash or star - with a blank or not)
+_SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:(?:[ .\-]|[ ]?[_,/*][ ]?)?[0-9OoDIli|SBZ]){15,21})"
+                       r"(?![A-Za-z0-9])")
 _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
 _SUBST_STEMS = ("nik", "ktp", "kk", "kependudukan", "keluarga")  # what the NIK and KK labels end with
 _SUBST_CHARS = frozenset("0123456789odilsbz|")  # _SUBST_RE_I's characters, in a lower-cased ASCII text
-_SUBST_SEPS = frozenset(" .-")  # and what may stand between two of them
+_SUBST_SEPS = frozenset(" .-_,/*")  # and what may stand between two of them
+_ODD_SEPS = re.compile(r"[_,/*]")  # the separators no digit run holds (see _SUBST_RE)
+_SUBST_DROP = re.compile(r"[ .\-_,/*]")
+_SEPARATED = re.compile(r"[^0-9A-Za-z|]+")  # what stands between a number's groups
 _PLAIN_NUMBER = str.maketrans("", "", "0123456789 .-")  # deletes what a number of plain digits is made of
 
 
@@ -1392,7 +1398,8 @@ def reportable_mistype(sc: Scan, w: Window, lab: Label) -> bool:
 
 
 def _substituted(sc: Scan) -> list[Decision]:
-    """Labelled NIK/KK numbers with letters for digits: ``NIK: 32730I49O5O32115``."""
+    """Labelled NIK/KK numbers with letters for digits (``NIK: 32730I49O5O32115``), or with digits
+    separated by what no digit run holds (``NIK 3273_0149_0585_0003``, ``3273,0149,0585,0003``)."""
     out = []
     low = sc.lower()
     if not low:
@@ -1429,20 +1436,31 @@ def _substituted(sc: Scan) -> list[Decision]:
         if not m:
             continue
         raw = m.group(1)
-        if not re.search(r"[A-Za-z|]", raw) or sum(c.isdigit() for c in raw) < 10:
+        # one evasion at a time: letters for digits, or odd separators ("10005/B 1234567" is a number
+        # and a code after it, not a NIK with a B for an 8)
+        letters, odd = re.search(r"[A-Za-z|]", raw) is not None, _ODD_SEPS.search(raw) is not None
+        if letters == odd or sum(c.isdigit() for c in raw) < 10:
             continue
-        d = re.sub(r"[ .\-]", "", raw.translate(_LETTER_DIGITS))
+        if odd:  # odd separators: one and the same between three or more groups ("3273_0149_0585_0003")
+            seps = _SEPARATED.findall(raw)
+            if len(seps) < 2 or len(set(seps)) != 1:
+                continue
+        d = _SUBST_DROP.sub("", raw.translate(_LETTER_DIGITS))
         if len(d) != 16 or not d.isdigit():
             continue
         chk = check_kk(d) if cat == "KK" else check_nik(d)
+        if odd and not chk.ok:
+            continue  # (a number, a slash and a digit are more often two things than a mistyped NIK)
         ent = "ID_KK" if cat == "KK" else "ID_NIK"
         what = "KK number" if cat == "KK" else "NIK"
         state_en = chk.en if chk.ok else f"structure fails: {chk.en}"
         state_id = chk.id if chk.ok else f"struktur salah: {chk.id}"
+        how_en, how_id = (("with letters for digits", "dengan huruf pengganti angka") if letters else
+                          ("with odd separators", "dengan pemisah tak lazim"))
         out.append(Decision(ent, m.start(1), m.end(1), 0.9 if chk.ok else 0.7,
-                            f"Labelled {what} (“{word}”) written with letters for digits ({d}): {state_en}",
-                            f"{'Nomor KK' if cat == 'KK' else 'NIK'} berlabel (“{word}”) ditulis dengan huruf "
-                            f"pengganti angka ({d}): {state_id}", word))
+                            f"Labelled {what} (“{word}”) written {how_en} ({d}): {state_en}",
+                            f"{'Nomor KK' if cat == 'KK' else 'NIK'} berlabel (“{word}”) ditulis {how_id} "
+                            f"({d}): {state_id}", word))
     return out
 
 

@@ -63,9 +63,15 @@ EVASIONS = [
      NIK_M.translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
     (f"NIK {NIK_M[:4]}\u200b{NIK_M[4:8]}\u200b{NIK_M[8:]}", f"{NIK_M[:4]}\u200b{NIK_M[4:8]}\u200b{NIK_M[8:]}"),
     (f"NIK: {NIK_M.replace('0', 'O').replace('1', 'l')}", NIK_M.replace("0", "O").replace("1", "l")),
+    # separators no digit run holds, after a NIK label
+    (f"NIK {F.spaced(NIK_M, 4, '_')}", F.spaced(NIK_M, 4, "_")),
+    (f"NIK {F.spaced(NIK_F, 4, ',')}", F.spaced(NIK_F, 4, ",")),
+    (f"No. KTP: {F.spaced(NIK_M, 4, '/')}", F.spaced(NIK_M, 4, "/")),
+    (f"nik {F.spaced(NIK_F, 4, ', ')}", F.spaced(NIK_F, 4, ", ")),
 ]
 
 NEGATIVES = [
+    f"kode {F.spaced(NIK_M, 4, '_')}",        # odd separators without a NIK label
     "9912016304850003",                       # province 99 does not exist, no label
     f"nomor {NIK_M[:15]}",                    # 15 digits without a NIK label
     f"NIP: {NIK_M[:15]}",                     # ... or under another label
@@ -158,3 +164,10 @@ def test_every_province_accepted(rec):
 def test_many_random_niks_found_alone(rec):
     for nik in F.random_niks(200, seed=3):
         assert [(r.start, r.end) for r in rec.analyze(f"x {nik} y", ["ID_NIK"])] == [(2, 18)], nik
+
+
+@pytest.mark.parametrize("text", [f"NIK {NIK_M[:15]}/{NIK_M[15]}", f"NIK {NIK_M[:10]} / {NIK_M[10:]}"])
+def test_no_nik_glued_across_one_slash(analyzer, text):
+    """A number and a code after a slash, or two numbers with one slash between, are not one NIK
+    written with odd separators (those take one separator between three or more groups)."""
+    assert not [f for f in analyzer.analyze_text(text) if f.entity_type == "ID_NIK" and "/" in f.text]
