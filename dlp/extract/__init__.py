@@ -294,21 +294,33 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
     built-in "VelvetSweatshop" (what a workbook that is only write-protected
     is encrypted with); the decrypted file is then extracted as usual.
     Anything else needs a password we do not have: ``encrypted``.  A container whose streams
-    claim more bytes than the file holds is ``corrupt`` before anything reads them.
+    claim more bytes than the file holds is ``corrupt`` before anything reads them.  The file is
+    opened once, here, and handed to the reader of its kind.
     """
-    broken = _ole_oversized(data)
-    if broken:
-        return Extraction(mt, errors=[ScanError("corrupt", broken[:300])])
     try:
-        import msoffcrypto
-    except ImportError:
-        return Extraction(mt, errors=[ScanError("encrypted", "msoffcrypto-tool not installed")])
+        import olefile
+
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except ImportError as exc:
+        return Extraction(mt, errors=[ScanError("unsupported", f"{mt}: {exc}")])
+    except Exception as exc:  # not even an OLE file: broken
+        return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
     try:
-        encrypted = msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted()
-    except Exception:
-        encrypted = False
-    if not encrypted:
-        return _legacy_office(data, ctx, mt)
+        broken = _ole_oversized(ole, len(data))
+        if broken:
+            return Extraction(mt, errors=[ScanError("corrupt", broken[:300])])
+        try:
+            import msoffcrypto
+        except ImportError:
+            return Extraction(mt, errors=[ScanError("encrypted", "msoffcrypto-tool not installed")])
+        try:
+            encrypted = msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted()
+        except Exception:
+            encrypted = False
+        if not encrypted:
+            return _legacy_office(data, ctx, mt, ole)
+    finally:
+        ole.close()
     for password in ("", "VelvetSweatshop"):
         plain = _decrypt_office(data, password)
         if plain is not None:
@@ -316,57 +328,38 @@ def _office_container(data: bytes, ctx: Context, mt: str) -> Extraction:
     return Extraction(mt, errors=[ScanError("encrypted")])
 
 
-def _ole_oversized(data: bytes) -> str | None:
-    """Why the OLE file ``data`` must not be read (a stream, the mini stream or the MiniFAT claiming
-    more than the whole file: olefile, and msoffcrypto through it, would follow a sector chain round
-    and round to fill it), or None.  None too for what olefile cannot open at all: that is the
-    reader's to report."""
-    try:
-        import olefile
+def _ole_oversized(ole, size: int) -> str | None:
+    """Why the OLE file ``ole`` (of ``size`` bytes) must not be read - a stream, the mini stream or
+    the MiniFAT claiming more than the whole file: olefile, and msoffcrypto through it, would follow
+    a sector chain round and round to fill it - or None."""
+    from dlp.extract.legacy import check_stream
 
-        from dlp.extract.legacy import check_stream
-
-        ole = olefile.OleFileIO(io.BytesIO(data))
-    except Exception:
-        return None
     try:
         for entry in ole.listdir(streams=True, storages=False):
-            check_stream(ole, "/".join(entry), len(data))
+            check_stream(ole, "/".join(entry), size)
     except ValueError as exc:
         return str(exc)
-    except Exception:
+    except Exception:  # the readers report what else is broken
         return None
-    finally:
-        ole.close()
     return None
 
 
-def _legacy_office(data: bytes, ctx: Context, mt: str) -> Extraction:
-    """A legacy Office file by the streams it holds: Word (.doc), Excel (.xls) and PowerPoint (.ppt)
-    are read (:mod:`dlp.extract.legacy`), Outlook messages (.msg) too (:mod:`dlp.extract.msg`); any
-    other OLE file is unsupported."""
-    try:
-        import olefile
-
-        ole = olefile.OleFileIO(io.BytesIO(data))
-        try:
-            kind = ("doc" if ole.exists("WordDocument") else
-                    "xls" if ole.exists("Workbook") or ole.exists("Book") else
-                    "ppt" if ole.exists("PowerPoint Document") else
-                    "msg" if ole.exists("__properties_version1.0")
-                    or any(e[0].startswith("__substg1.0_") for e in ole.listdir()) else None)
-        finally:
-            ole.close()
-    except ImportError as exc:
-        return Extraction(mt, errors=[ScanError("unsupported", f"{mt}: {exc}")])
-    except Exception as exc:  # not even an OLE file: broken
-        return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
-    if kind is None:
-        return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
+def _legacy_office(data: bytes, ctx: Context, mt: str, ole) -> Extraction:
+    """A legacy Office file (``ole``: ``data`` open) by the streams it holds: Word (.doc), Excel
+    (.xls) and PowerPoint (.ppt) are read (:mod:`dlp.extract.legacy`), Outlook messages (.msg) too
+    (:mod:`dlp.extract.msg`); any other OLE file is unsupported."""
     from dlp.extract import legacy, msg
 
     try:
-        return msg.extract(data, ctx) if kind == "msg" else getattr(legacy, f"extract_{kind}")(data, ctx)
+        kind = ("doc" if ole.exists("WordDocument") else
+                "xls" if ole.exists("Workbook") or ole.exists("Book") else
+                "ppt" if ole.exists("PowerPoint Document") else
+                "msg" if ole.exists("__properties_version1.0")
+                or any(e[0].startswith("__substg1.0_") for e in ole.listdir()) else None)
+        if kind is None:
+            return Extraction(mt, errors=[ScanError("unsupported", f"{mt} (legacy Office format)")])
+        read = msg.extract if kind == "msg" else getattr(legacy, f"extract_{kind}")
+        return read(data, ctx, ole)
     except Exception as exc:  # fail closed: a parser's crash is a corrupt file
         return Extraction(mt, errors=[ScanError("corrupt", f"{type(exc).__name__}: {exc}"[:300])])
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+from contextlib import contextmanager
 
 from dlp.extract.ooxml import SheetContext
 from dlp.extract.xlsx import MAX_CONTEXT, _col_letters, render_number
@@ -117,44 +118,48 @@ def read_stream(ole, path: str, limit: int) -> bytes:
     return ole.openstream(path).read()
 
 
-def _read_streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
-    """The streams of ``names`` that the OLE file ``data`` holds in its root, read whole."""
-    ole = _open(data)
+def _read_streams(ole, names: tuple[str, ...], limit: int) -> dict[str, bytes]:
+    """The streams of ``names`` that ``ole`` holds in its root, read whole (see :func:`read_stream`)."""
+    return {name: read_stream(ole, name, limit) for name in names if ole.exists(name)}
+
+
+@contextmanager
+def opened(data: bytes, ole=None):
+    """``ole``, the OLE file ``data`` already open (its opener closes it), or ``data`` opened here
+    and closed after: the dispatcher opens a file once to tell what it is, and hands it on."""
+    if ole is not None:
+        yield ole
+        return
+    import olefile
+
+    ole = olefile.OleFileIO(io.BytesIO(data))
     try:
-        return {name: read_stream(ole, name, len(data)) for name in names if ole.exists(name)}
+        yield ole
     finally:
         ole.close()
 
 
-def _open(data: bytes):
-    import olefile
-
-    return olefile.OleFileIO(io.BytesIO(data))
-
-
-def properties(data: bytes, out: Extraction) -> None:
-    """The OLE property sets of ``data`` as ``metadata:NAME`` chunks (nothing if it has none)."""
+def properties(ole, limit: int) -> list[Chunk]:
+    """The OLE property sets of ``ole`` as ``metadata:NAME`` chunks (none if it has none)."""
     try:
-        ole = _open(data)
-        try:
-            for name in ("\x05SummaryInformation", "\x05DocumentSummaryInformation"):
-                if ole.exists(name):
-                    check_stream(ole, name, len(data))
-            meta = ole.get_metadata()
-        finally:
-            ole.close()
+        for name in ("\x05SummaryInformation", "\x05DocumentSummaryInformation"):
+            if ole.exists(name):
+                check_stream(ole, name, limit)
+        meta = ole.get_metadata()
     except Exception:  # no property set, or a broken one: the content is what matters
-        return
+        return []
+    out = []
     for attr, name in PROPERTIES:
         value = getattr(meta, attr, None)
         if isinstance(value, bytes):
             value = value.decode(getattr(meta, "codepage_name", None) or "cp1252", errors="replace")
         if isinstance(value, str) and value.strip().strip("\x00"):
-            out.chunks.append(Chunk(value.strip().strip("\x00"), f"metadata:{name}", name.replace("_", " ")))
+            out.append(Chunk(value.strip().strip("\x00"), f"metadata:{name}", name.replace("_", " ")))
+    return out
 
 
 # -- Excel ------------------------------------------------------------------------------
-def extract_xls(data: bytes, ctx) -> Extraction:
+def extract_xls(data: bytes, ctx, ole=None) -> Extraction:
     """Every non-empty cell of every sheet (hidden ones too), then the document properties."""
     import xlrd
 
@@ -185,7 +190,8 @@ def extract_xls(data: bytes, ctx) -> Extraction:
             book.unload_sheet(index)
     finally:
         book.release_resources()
-    properties(data, out)
+    with opened(data, ole) as f:
+        out.chunks.extend(properties(f, len(data)))
     return out
 
 
@@ -214,10 +220,12 @@ CONTROL = str.maketrans({"\r": "\n", "\x07": "\t", "\x0b": "\n", "\x0c": "\n", "
                          "\x1e": "-", "\x1f": "", "\x00": ""})
 
 
-def extract_doc(data: bytes, ctx) -> Extraction:
+def extract_doc(data: bytes, ctx, ole=None) -> Extraction:
     """The text of each story of a Word 97-2003 document, then the document properties."""
     out = Extraction("application/msword")
-    streams = _read_streams(data, ("WordDocument", "0Table", "1Table", "Data"))
+    with opened(data, ole) as f:
+        streams = _read_streams(f, ("WordDocument", "0Table", "1Table", "Data"), len(data))
+        meta = properties(f, len(data))  # (read while the file is open, reported after the stories)
     word = streams.get("WordDocument")
     if word is None:
         out.errors.append(ScanError("corrupt", "no WordDocument stream"))
@@ -251,7 +259,7 @@ def extract_doc(data: bytes, ctx) -> Extraction:
         rest = text[pos:].translate(CONTROL)
         if rest.strip():
             out.chunks.append(Chunk(rest, "body"))
-    properties(data, out)
+    out.chunks.extend(meta)
     pictures(data_stream, ctx, out)
     return out
 
@@ -289,10 +297,12 @@ TEXT_CHARS, TEXT_BYTES = 0x0FA0, 0x0FA8
 PPT_CONTROL = str.maketrans({"\r": "\n", "\x0b": "\n", "\x00": ""})
 
 
-def extract_ppt(data: bytes, ctx) -> Extraction:
+def extract_ppt(data: bytes, ctx, ole=None) -> Extraction:
     """The text of every slide, notes page and master, then the document properties."""
     out = Extraction("application/vnd.ms-powerpoint")
-    streams = _read_streams(data, ("PowerPoint Document", "Pictures"))
+    with opened(data, ole) as f:
+        streams = _read_streams(f, ("PowerPoint Document", "Pictures"), len(data))
+        meta = properties(f, len(data))  # (read while the file is open, reported after the slides)
     stream = streams.get("PowerPoint Document")
     if stream is None:
         out.errors.append(ScanError("corrupt", "no PowerPoint Document stream"))
@@ -308,7 +318,7 @@ def extract_ppt(data: bytes, ctx) -> Extraction:
     for part, pieces in texts.items():
         if pieces:
             out.chunks.append(Chunk("\n".join(pieces), part))
-    properties(data, out)
+    out.chunks.extend(meta)
     pictures(picture_stream, ctx, out)
     return out
 

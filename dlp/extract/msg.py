@@ -22,9 +22,7 @@ plain-text body beside it.  Source: [MS-OXMSG] 2.1 and 2.2, [MS-OXPROPS].
 """
 from __future__ import annotations
 
-import io
-
-from dlp.extract.legacy import read_stream
+from dlp.extract.legacy import opened, read_stream
 from dlp.models import Chunk, Extraction, ScanError
 
 MEDIA_TYPE = "application/vnd.ms-outlook"
@@ -74,15 +72,11 @@ class _Message:
         return sorted(found)
 
 
-def extract(data: bytes, ctx) -> Extraction:
-    import olefile
-
+def extract(data: bytes, ctx, ole=None) -> Extraction:
+    """The message's parts (see the module docstring); ``ole``: ``data`` already open, if it is."""
     out = Extraction(MEDIA_TYPE)
-    ole = olefile.OleFileIO(io.BytesIO(data))
-    try:
-        _message(_Message(ole, "", limit=len(data)), ctx, out, depth=0)
-    finally:
-        ole.close()
+    with opened(data, ole) as f:
+        _message(_Message(f, "", limit=len(data)), ctx, out, depth=0)
     return out
 
 
