@@ -102,6 +102,22 @@ WEBMAIL = frozenset(("gmail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "hotm
                      "live.com", "icloud.com", "rocketmail.com", "aol.com", "proton.me", "protonmail.com"))
 
 
+def _around(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of an address whose local part ends at ``a`` and whose domain starts at ``b`` (the
+    "@" stands between them), or None: no local part (leading dots dropped), one glued to a word
+    before it, or no domain."""
+    lm = LOCAL_TAIL.match(text, a - 64 if a > 64 else 0, a)
+    dm = lm and DOMAIN_HEAD.match(text, b)
+    if not dm:
+        return None
+    start = lm.start(1)
+    while start < a and text[start] == ".":
+        start += 1
+    if start == a or (start > 0 and text[start - 1].isalnum()):
+        return None
+    return start, dm.end()
+
+
 class DlpEmailRecognizer(Recognizer):
     """E-mail addresses, without Message-IDs, login targets and URL credentials.
 
@@ -122,15 +138,10 @@ class DlpEmailRecognizer(Recognizer):
         low = lower(text)
         i = text.find("@")
         while i >= 0:  # (find_all inline: this loop runs once an "@", a generator costs more)
-            lm = LOCAL_TAIL.match(text, i - 64 if i > 64 else 0, i)
-            dm = lm and DOMAIN_HEAD.match(text, i + 1)
-            if dm:
-                start = lm.start(1)
-                while start < i and text[start] == ".":
-                    start += 1
-                end = dm.end()
-                if not (start == i or text[i - 1] == "." or (start > 0 and text[start - 1].isalnum())) \
-                        and valid_domain(text[i + 1:end]):
+            span = _around(text, i, i + 1)
+            if span:
+                start, end = span
+                if text[i - 1] != "." and valid_domain(text[i + 1:end]):
                     if spans is None:
                         spans = _id_spans(parts())
                     if not self._not_an_address(text, start, end, spans, low):
@@ -174,15 +185,10 @@ class DlpEmailRecognizer(Recognizer):
         b = i + 1
         while b < i + 3 and text[b:b + 1] in (" ", "\t"):
             b += 1
-        lm = LOCAL_TAIL.match(text, a - 64 if a > 64 else 0, a)
-        dm = lm and DOMAIN_HEAD.match(text, b)
-        if not dm:
+        span = _around(text, a, b)
+        if span is None:
             return None
-        start, end = lm.start(1), dm.end()
-        while start < a and text[start] == ".":
-            start += 1
-        if start == a or (start > 0 and text[start - 1].isalnum()):
-            return None
+        start, end = span
         local, domain = low[start:a], low[b:end]
         if domain.startswith("www.") or not (_MAILBOX_LIKE.search(local) or domain in WEBMAIL):
             return None

@@ -52,23 +52,16 @@ PROPERTIES = (("author", "author"), ("last_saved_by", "last_modified_by"), ("tit
 def pictures(stream: bytes, ctx, out: Extraction) -> None:
     """OCR the PNG and JPEG pictures stored in ``stream`` (a .doc's Data, a .ppt's Pictures), each
     nested as ``picture N``, as :func:`dlp.extract.ooxml.embedded` does for a DOCX's media."""
-    from dlp.extract import extract_bytes, nest, sniff
-    from dlp.extract.ooxml import _MIN_PICTURE_BYTES, _PICTURE_TYPES
+    from dlp.extract.ooxml import ocr_picture
 
     n = 0
     for blob in _carve(stream):
-        if len(blob) < _MIN_PICTURE_BYTES or sniff(blob) not in _PICTURE_TYPES:
-            continue  # an icon or a bullet
-        n += 1
-        if n > ctx.limits.ocr_pages:
-            out.errors.append(ScanError("limit", f"more than {ctx.limits.ocr_pages} pictures", f"picture {n}"))
-            return
         if ctx.expired() or ctx.depth + 1 > ctx.limits.max_depth:
-            out.errors.append(ScanError("timeout" if ctx.expired() else "limit", "pictures", f"picture {n}"))
+            out.errors.append(ScanError("timeout" if ctx.expired() else "limit", "pictures", f"picture {n + 1}"))
             return
-        child = extract_bytes(blob, ctx.child())
-        child.errors = [e for e in child.errors if e.code != "no_text"]  # a logo, a photo
-        nest(out, child, f"picture {n}")
+        n = ocr_picture(blob, ctx, out, f"picture {n + 1}", n)
+        if n is None:
+            return
 
 
 _PICTURE_START = re.compile(rb"\x89PNG\r\n\x1a\n|\xff\xd8\xff")

@@ -355,7 +355,7 @@ def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> No
     which OCR finds nothing is normal (a logo, a photo): its ``no_text``
     error is dropped.
     """
-    from dlp.extract import extract_bytes, nest, sniff
+    from dlp.extract import extract_bytes, nest
 
     lim = ctx.limits
     pictures = 0
@@ -382,18 +382,30 @@ def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> No
             if not data:
                 continue
             if picture:
-                if sniff(data) not in _PICTURE_TYPES:
-                    continue
-                pictures += 1
-                if pictures > lim.ocr_pages:
-                    out.errors.append(ScanError("limit", f"more than {lim.ocr_pages} pictures", f"member:{name}"))
+                pictures = ocr_picture(data, ctx, out, name, pictures)
+                if pictures is None:
                     return
-            else:
-                data = unwrap_ole_package(data)
-            child = extract_bytes(data, ctx.child())
-            if picture:
-                child.errors = [e for e in child.errors if e.code != "no_text"]
-            nest(out, child, name)
+                continue
+            nest(out, extract_bytes(unwrap_ole_package(data), ctx.child()), name)
+
+
+def ocr_picture(data: bytes, ctx, out: Extraction, member: str, seen: int) -> int | None:
+    """Read the picture ``data`` (OCR, metadata) into ``out`` as ``member``, unless it is tiny or of a
+    type the image extractor does not read; ``seen``: the pictures read so far.  The new count, or
+    None once past ``ocr_pages`` (the error added).  A picture in which OCR finds nothing is normal
+    (a logo, a photo): its ``no_text`` error is dropped."""
+    from dlp.extract import extract_bytes, nest, sniff
+
+    if len(data) < _MIN_PICTURE_BYTES or sniff(data) not in _PICTURE_TYPES:
+        return seen
+    seen += 1
+    if seen > ctx.limits.ocr_pages:
+        out.errors.append(ScanError("limit", f"more than {ctx.limits.ocr_pages} pictures", f"member:{member}"))
+        return None
+    child = extract_bytes(data, ctx.child())
+    child.errors = [e for e in child.errors if e.code != "no_text"]
+    nest(out, child, member)
+    return seen
 
 
 def unwrap_ole_package(data: bytes) -> bytes:
