@@ -12,15 +12,24 @@ parts of an ``.eml`` (:mod:`dlp.extract.eml`):
 ``header:subject``       the subject
 ``body``                 the plain-text body
 ``html``, ``html:...``   the HTML body through :mod:`dlp.extract.html`
+``rtf``, ``rtf:...``     the RTF body (``PR_RTF_COMPRESSED``) through
+                         :mod:`dlp.extract.rtf`, when the message has no plain
+                         or HTML body
 ``member:NAME...``       attachments through :func:`dlp.extract.extract_bytes`;
                          an attached message (``.msg`` inside ``.msg``) the same
                          way, from its own storage
 =======================  ======================================================
 
-The RTF body (compressed, ``PR_RTF_COMPRESSED``) is not read: Outlook stores the
-plain-text body beside it.  Source: [MS-OXMSG] 2.1 and 2.2, [MS-OXPROPS].
+Outlook stores the plain-text body beside the RTF one, and it says the same, so the RTF body is
+read only when no plain or HTML body is there (a message written as rich text by another
+program): else each finding would be reported twice.  An RTF body that does not decompress is a
+``corrupt`` error.  Sources: [MS-OXMSG] 2.1 and 2.2, [MS-OXPROPS], [MS-OXRTFCP] (the
+compression).
 """
 from __future__ import annotations
+
+import struct
+import zlib
 
 from dlp.extract.legacy import opened, read_stream
 from dlp.models import Chunk, Extraction, ScanError
@@ -30,7 +39,7 @@ MEDIA_TYPE = "application/vnd.ms-outlook"
 HEADERS = {0x0037: "header:subject", 0x0E04: "header:to", 0x0E03: "header:cc", 0x0E02: "header:bcc"}
 SENDER = (0x0C1A, 0x0042)  # sender name, sent-representing name
 SENDER_ADDRESS = (0x5D01, 0x0C1F, 0x0065)  # sender SMTP address, sender address, sent-representing address
-BODY, HTML = 0x1000, 0x1013
+BODY, HTML, RTF = 0x1000, 0x1013, 0x1009
 RECIPIENT = (0x3001, 0x39FE, 0x3003)  # display name, SMTP address, address
 ATTACH_NAME = (0x3707, 0x3704, 0x3001)  # long file name, file name, display name
 ATTACH_DATA = 0x3701
@@ -108,6 +117,8 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
 
         for c in html_extractor.extract(html.rstrip(b"\x00"), ctx).chunks:
             out.chunks.append(Chunk(c.text, "html" if c.part == "body" else f"html:{c.part}", c.context))
+    if not body and not html.strip(b"\x00 \r\n"):
+        _rtf_body(msg, ctx, out)
     for n, prefix in enumerate(msg.storages("attach"), 1):
         att = _Message(msg.ole, prefix, msg.codepage, msg.limit)
         label = att.first(ATTACH_NAME) or f"attachment {n}"
@@ -127,3 +138,82 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
         data = att.raw(ATTACH_DATA, "0102")
         if data:
             nest(out, extract_bytes(data, ctx.child()), label)
+
+
+def _rtf_body(msg: _Message, ctx, out: Extraction) -> None:
+    """The RTF body, decompressed, as the ``rtf`` parts; a damaged one is a ``corrupt`` error."""
+    raw = msg.raw(RTF, "0102")
+    if not raw:
+        return
+    try:
+        rtf = decompress_rtf(raw)
+    except ValueError as e:
+        out.errors.append(ScanError("corrupt", f"RTF body: {e}", "rtf"))
+        return
+    from dlp.extract import rtf as rtf_extractor
+
+    got = rtf_extractor.extract(rtf, ctx)
+    for c in got.chunks:
+        out.chunks.append(Chunk(c.text, "rtf" if c.part == "body" else f"rtf:{c.part}", c.context))
+    for e in got.errors:
+        out.errors.append(ScanError(e.code, e.detail, f"rtf:{e.part}" if e.part else "rtf"))
+
+
+# The dictionary a compressed RTF stream starts from ([MS-OXRTFCP] 2.1.2.1): 207 bytes of RTF that
+# the first references point into.
+_LZFU_DICT = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss \\fmodern "
+              b"\\fscript \\fdecor MS Sans SerifSymbolArialTimes New RomanCourier{\\colortbl\\red0\\green0"
+              b"\\blue0\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx")
+
+
+def decompress_rtf(data: bytes) -> bytes:
+    """An RTF body as [MS-OXRTFCP] stores it: a 16-byte header (compressed size, raw size, "LZFu"
+    or "MELA", CRC), then LZ77 data - control bytes whose bits, low first, say whether a literal
+    byte or a 2-byte reference (12-bit offset into a 4096-byte ring, 4-bit length - 2) follows -
+    ending with a reference to the ring's write position.  ValueError when it is damaged: too
+    short, an unknown type, a CRC that does not match, more or fewer bytes than the header says."""
+    if len(data) < 16:
+        raise ValueError("shorter than its header")
+    comp_size, raw_size, kind, crc = struct.unpack_from("<II4sI", data)
+    body = data[16:comp_size + 4]  # (the compressed size counts the header's last 12 bytes)
+    if comp_size < 12 or len(body) != comp_size - 12:
+        raise ValueError("truncated")
+    if kind == b"MELA":  # stored uncompressed
+        return body[:raw_size]
+    if kind != b"LZFu":
+        raise ValueError(f"unknown compression {kind!r}")
+    if zlib.crc32(body, 0xFFFFFFFF) ^ 0xFFFFFFFF != crc:  # (the spec's CRC: no initial or final inversion)
+        raise ValueError("CRC mismatch")
+    ring = bytearray(4096)
+    ring[:len(_LZFU_DICT)] = _LZFU_DICT
+    w, i, n, out = len(_LZFU_DICT), 0, len(body), bytearray()
+    while i < n:
+        flags = body[i]
+        i += 1
+        for bit in range(8):
+            if i >= n:
+                break
+            if not flags >> bit & 1:  # a literal
+                c = body[i]
+                i += 1
+                out.append(c)
+                ring[w] = c
+                w = (w + 1) & 4095
+                continue
+            if i + 2 > n:
+                raise ValueError("truncated reference")
+            ref = body[i] << 8 | body[i + 1]
+            i += 2
+            offset = ref >> 4
+            if offset == w:  # the end
+                if len(out) != raw_size:
+                    raise ValueError(f"{len(out)} bytes where the header says {raw_size}")
+                return bytes(out)
+            for k in range((ref & 15) + 2):
+                c = ring[(offset + k) & 4095]
+                out.append(c)
+                ring[w] = c
+                w = (w + 1) & 4095
+            if len(out) > raw_size:
+                raise ValueError(f"more bytes than the header's {raw_size}")
+    raise ValueError("no end marker")

@@ -673,19 +673,29 @@ def ppt_presentation(slides: list[str], notes: list[str] | None = None, shape_te
 
 def msg_message(subject: str, sender: tuple[str, str], to: str, body: str, html: bytes = b"",
                 recipients: list[tuple[str, str]] = (), attachments: dict[str, bytes] | None = None,
-                attached: dict | None = None) -> bytes:
+                attached: dict | None = None, rtf: bytes = b"", rtf_stream: bytes = b"") -> bytes:
     """An Outlook message ([MS-OXMSG]) as Outlook saves one: string properties in UTF-16 streams
     (``__substg1.0_IIII001F``), the HTML body as binary, a storage per recipient and per
     attachment; ``attached`` (this function's keyword arguments) becomes an attached message in
-    its attachment's ``__substg1.0_3701000D`` storage."""
+    its attachment's ``__substg1.0_3701000D`` storage.  An empty ``body`` is left out; ``rtf`` is
+    the RTF body, stored as ``PR_RTF_COMPRESSED`` by an independent writer (the compressed-rtf
+    package); ``rtf_stream`` is that property's stream as given (a damaged one)."""
     def props(prefix: str, values: dict[int, str | bytes]) -> dict[str, bytes]:
         return {f"{prefix}__substg1.0_{pid:04X}{'0102' if isinstance(v, bytes) else '001F'}":
                 v if isinstance(v, bytes) else v.encode("utf-16-le") for pid, v in values.items()}
 
-    def message(prefix: str, subject, sender, to, body, html=b"", recipients=(), attachments=None, attached=None):
-        streams = props(prefix, {0x0037: subject, 0x0C1A: sender[0], 0x5D01: sender[1], 0x0E04: to, 0x1000: body})
+    def message(prefix: str, subject, sender, to, body, html=b"", recipients=(), attachments=None, attached=None,
+                rtf=b"", rtf_stream=b""):
+        streams = props(prefix, {0x0037: subject, 0x0C1A: sender[0], 0x5D01: sender[1], 0x0E04: to}
+                        | ({0x1000: body} if body else {}))
         if html:
             streams.update(props(prefix, {0x1013: html}))
+        if rtf:
+            from compressed_rtf import compress
+
+            rtf_stream = compress(rtf)
+        if rtf_stream:
+            streams.update(props(prefix, {0x1009: rtf_stream}))
         streams[f"{prefix}__properties_version1.0"] = b"\0" * 32
         for n, (name, address) in enumerate(recipients):
             streams.update(props(f"{prefix}__recip_version1.0_#{n:08X}/", {0x3001: name, 0x39FE: address}))
@@ -698,7 +708,8 @@ def msg_message(subject: str, sender: tuple[str, str], to: str, body: str, html:
             streams.update(message(f"{at}__substg1.0_3701000D/", **attached))
         return streams
 
-    return ole_compound_file(message("", subject, sender, to, body, html, recipients, attachments, attached))
+    return ole_compound_file(message("", subject, sender, to, body, html, recipients, attachments, attached, rtf,
+                                     rtf_stream))
 
 
 def summary_information(author: str) -> bytes:
