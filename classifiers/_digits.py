@@ -1159,11 +1159,20 @@ class Scan:
         i = _bisect_left(starts, pos + 1)
         if i == len(starts) or starts[i] != pos + 1 or self.runs[i][3] is not None:
             return False
-        after = self._low[self.runs[i][1]:self.runs[i][1] + 2]
+        low, at = self._low, self.runs[i][1]
+        after = low[at:at + 2]
         if not after or (after[0].isascii() and after[0] not in _SUBST_CHARS
                          and (after[0] not in _SUBST_SEPS or len(after) < 2
                               or (after[1].isascii() and after[1] not in _SUBST_CHARS))):
             return True
+        if after[0] == " " and len(after) == 2:
+            # A word after the blank ("NIK 3273... sudah", "dan", "lahir"): the regex takes its first
+            # letters that look like digits ("s", "d", "l") but must end before a letter or digit,
+            # so a word that goes on with any other letter leaves the number as it was.
+            j, size = at + 1, len(low)
+            while j < size and low[j] in _SUBST_CHARS and low[j] != "|":  # (every end in it is followed by one)
+                j += 1
+            return j > at + 1 and j < size and low[j].isascii() and low[j].isalpha()
         return False
 
     def _plain_tokens(self, line_start: int, line_end: int, need: int = 2) -> int:

@@ -181,8 +181,9 @@ def test_letters_for_digits_found_the_same_from_the_labels_and_from_the_stems():
             text = "".join(r.choice(["NIK", "No. KK", "ktp", "nomor induk kependudukan", "teknik"])
                            + r.choice([" ", ": ", "", "-", " :"])
                            + r.choice([NIK, KK, _letters_for_digits(NIK, r),
-                                       NIK[:15] + r.choice("OIS"), NIK[:15] + " O"])
-                           + r.choice([" ", "\n", ", hp", "O", ".I", " dan", ""]) for _ in range(r.randint(1, 5)))
+                                       NIK[:15] + r.choice("OIS"), NIK[:15] + " O", NIK[:15]])
+                           + r.choice([" ", "\n", ", hp", "O", ".I", " dan", "", " sudah", " lahir", " S|x", " Sſ",
+                                       " dil.", " so1", " Bo"]) for _ in range(r.randint(1, 5)))
         stems = D._substituted(Scan(text))  # nothing looked up yet: the stem search
         sc = Scan(text)
         for b in range(len(text) // sc.BLOCK + 1):
