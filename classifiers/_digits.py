@@ -700,8 +700,8 @@ class Scan:
         self._plain_starts: list[int] | None = None   # the starts of the runs _plain_tokens counts
         # line start -> what label_for needs of the line (see _line), for the default reach; a number
         # wrapped over a line break, or another reach, keys (line start, end, before, header reach)
-        self._lines: dict[int, tuple] = {}
-        self._other_lines: dict[tuple, tuple] = {}
+        self._lines: dict[int, list] = {}
+        self._other_lines: dict[tuple, list] = {}
         self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
         self._head_labels: dict[int, list] = {}   # header row start -> its labels as column Labels
         self.ascii = text.isascii()  # (a flag of the string: no pass over it)
@@ -924,8 +924,8 @@ class Scan:
                     s, also = labels[j][0], also + (labels[j][2],)
                     j -= 1
                 lab = line[4][i - 1] = _account_or_card(text, s, e, cat, text[s:e] if also else word, "line", also)
-        elif line[2] is not None:  # alone on the line above
-            lab = line[2]
+        elif (line[2] if line[2] is not UNKNOWN else self._context(line, before, header_reach)) is not None:
+            lab = line[2]  # alone on the line above
         elif (head := line[3]) is not None \
                 and (col := text.count(head[0], line_start, start) if head[0]
                      else _bisect_right(head[1], start) - 1) >= 0 \
@@ -948,7 +948,7 @@ class Scan:
         line = self._lines.get(self.text.rfind("\n", 0, start) + 1)
         return UNKNOWN if line is None or end > line[5] else self.label_for(start, end)
 
-    def _line_of(self, line_start: int, start: int, end: int, before: int, header_reach: int) -> tuple:
+    def _line_of(self, line_start: int, start: int, end: int, before: int, header_reach: int) -> list:
         """:meth:`_line` of the line holding ``text[start:end]`` (from ``line_start`` to the line break
         after ``end``), computed once: kept by line start, or by the whole key for a number wrapped
         over a line break or a reach other than the default."""
@@ -964,33 +964,44 @@ class Scan:
             got = self._other_lines[key] = self._line(line_start, line_end, before, header_reach)
         return got
 
-    def _line(self, line_start: int, line_end: int, before: int, header_reach: int) -> tuple:
+    def _line(self, line_start: int, line_end: int, before: int, header_reach: int) -> list:
         """What :meth:`label_for` needs of one line, computed once per line: its labels (and
-        their starts), the label alone on the line above, the table header naming its columns
+        their starts), the label alone on the line above and the table header naming its columns
         (delimiter or None, the starts of the row's numbers when no delimiter, the label of each
-        column), room for the Label of each of its labels, made when a number first takes it, and
-        the line's end."""
-        text = self.text
+        column) - both :data:`UNKNOWN` until :meth:`_context` works them out, which only a number
+        without a label before it on its line needs -, room for the Label of each of its labels,
+        made when a number first takes it, the line's end and its start."""
+        b = line_start // self.BLOCK
+        if b == line_end // self.BLOCK:  # (most lines: in one block, its lists cut directly)
+            all_labels, _, all_starts, _, _ = self._blocks.get(b) or self._block(b)
+            k = _bisect_left(all_starts, line_start)
+            j = _bisect_left(all_starts, line_end, k)
+            while j > k and all_labels[j - 1][1] > line_end:  # (as in _labels_with_starts)
+                j -= 1
+            labels, starts = all_labels[k:j], all_starts[k:j]
+        else:
+            labels, starts = self._labels_with_starts(line_start, line_end)
+        return [labels, starts, UNKNOWN, UNKNOWN, [None] * len(labels) if labels else None, line_end, line_start]
+
+    def _context(self, line: list, before: int, header_reach: int) -> Label | None:
+        """Fill in the label alone on the line above and the header row of a :meth:`_line`, and
+        return the first."""
+        line_end, line_start = line[5], line[6]
         above_label = header = None
         if line_start > 0:
+            text = self.text
             prev_start = text.rfind("\n", 0, line_start - 1) + 1
             if prev_start < line_start - 201:
                 prev_start = line_start - 201  # (at most 200 characters of the line above)
-            # one lookup for the line above and this one, split at the line break (no label spans one)
             b = prev_start // self.BLOCK
             if b == line_end // self.BLOCK:  # (most lines: in one block, its lists cut directly)
                 all_labels, heads, all_starts, head_starts, _ = block = self._blocks.get(b) or self._block(b)
                 i = _bisect_left(all_starts, prev_start)
                 k = _bisect_left(all_starts, line_start, i)
-                j = _bisect_left(all_starts, line_end, k)
-                while j > k and all_labels[j - 1][1] > line_end:  # (as in _labels_with_starts)
-                    j -= 1
-                above, labels, starts = all_labels[i:k] if k > i else (), all_labels[k:j], all_starts[k:j]
+                above = all_labels[i:k] if k > i else ()
             else:
                 block = None
-                labels, starts = self._labels_with_starts(prev_start, line_end)
-                k = _bisect_left(starts, line_start)
-                above, labels, starts = labels[:k], labels[k:], starts[k:]
+                above = self.labels_between(prev_start, line_start)  # (no label spans a line break)
             if above:
                 ids = {lab[2] for lab in above if lab[2] in _ID_CATEGORIES}
                 gap = line_start - above[-1][1]
@@ -1013,9 +1024,8 @@ class Scan:
                         tokens = self.row_tokens(line_start, line_end)
                         if len(tokens) >= 2 and len(row[1]) == len(tokens):
                             header = (None, tokens, self._column_labels(row))
-        else:
-            labels, starts = self._labels_with_starts(line_start, line_end)
-        return labels, starts, above_label, header, [None] * len(labels) if labels else None, line_end
+        line[2], line[3] = above_label, header
+        return above_label
 
     def _header_row(self, line_start: int, reach: int) -> tuple[int, list] | None:
         """(start, ID labels) of the nearest table header row above ``line_start`` (within ``reach``), or None."""
