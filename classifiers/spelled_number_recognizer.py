@@ -1,4 +1,4 @@
-"""PHONE_NUMBER written in words, to slip past a filter: "nol delapan satu dua 3456 7890".
+"""PHONE_NUMBER, ID_NIK and ID_KK written in words, to slip past a filter: "nol delapan satu dua 3456 7890".
 
 What: a run of digit words - Indonesian (nol/kosong, satu ... sembilan) or
 English (zero ... nine) - mixed or not with groups of digits, that spells an
@@ -14,11 +14,19 @@ Not: counting in prose ("satu, dua, tiga"), amounts ("dua puluh lima",
 "delapan belas": tens and teens are no digit words), a digit run that is no
 mobile number.  Source: Kominfo's numbering plan (operator prefixes), as
 :mod:`.id_phone_recognizer`.
+
+A NIK or KK number spelled so ("NIK saya tiga dua tujuh tiga nol satu ...") is
+found after its label (NIK, KTP, Nomor Induk Kependudukan; KK, Kartu Keluarga),
+where it must spell 16 digits that pass the structure check of
+:mod:`._digits` (region, date, serial): a NIK has no operator prefix to tell
+it from a list of counted words, so both its label and its structure must be
+there.
 """
 from __future__ import annotations
 
 import re
 
+from dlp.classifiers._digits import check_kk, check_nik, scan
 from dlp.classifiers._text import Recognizer, lower, reason
 from dlp.classifiers.id_phone_recognizer import MOBILE_PREFIXES
 
@@ -56,3 +64,77 @@ class SpelledPhoneRecognizer(Recognizer):
                                    reason(f"Mobile number written in words ({digits})",
                                           f"Nomor ponsel ditulis dengan kata ({digits})"), own_context=True))
         return out
+
+
+# The stems NIK and KK labels end with (as the digit scan's letters-for-digits search), and the
+# entity each names; what may stand between the label and the number: a colon, and up to two
+# words that are no digit words ("NIK saya", "No. KK-nya adalah", "NIK ibu").
+ID_STEMS = (("nik", "ID_NIK"), ("ktp", "ID_NIK"), ("kependudukan", "ID_NIK"), ("kk", "ID_KK"),
+            ("keluarga", "ID_KK"))
+_NOT_DIGIT_WORD = r"(?!(?:" + "|".join(DIGIT_WORDS) + r")(?![a-z]))"
+_LEAD = rf"(?:-?nya)?[ \t]*[:=.\-]?[ \t]*(?:{_NOT_DIGIT_WORD}[a-z]{{1,15}}\.?[ \t]*[:=]?[ \t]+){{0,2}}"
+SPELLED_AFTER_LABEL = re.compile(rf"{_LEAD}({_TOKEN}(?:[ \t,.\-/]{{1,3}}{_TOKEN}){{3,19}})(?![\w])")
+
+
+class SpelledIdRecognizer(Recognizer):
+    """NIK and KK numbers spelled in digit words after their label, with a valid structure."""
+
+    ENTITIES = ("ID_NIK", "ID_KK")
+
+    def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
+        out = []
+        low, ends = self._label_ends(text)
+        for end, entity in ends:
+            # worth the regex only if a word follows the label, or a short group of digits (most
+            # labels are followed by a long number, or by the next column's label)
+            rest = low[end:end + 12].lstrip(" \t:=.-")
+            if not rest or not (rest[0].isalpha() or (rest[0].isdigit() and not rest[4:5].isdigit())):
+                continue
+            m = SPELLED_AFTER_LABEL.match(low, end)
+            if m:
+                found = self._decide(m, entity)
+                if found:
+                    out.append(found)
+        return out
+
+    @staticmethod
+    def _label_ends(text: str) -> tuple[str, list[tuple[int, str]]]:
+        """The lower-cased text, and where each NIK or KK label in it ends with the entity it names.
+        A text with long numbers has had all its labels found by the digit scan, which this reads;
+        in another one the stems are searched (five searches of the text: the labels are not
+        worth finding for a rare evasion where the digit scan has not found them already)."""
+        sc = scan(text)
+        found = sc.found_labels() if sc.dense else None
+        if found is not None:
+            return sc.lower() or lower(text), [(lab[1], "ID_KK" if lab[2] == "KK" else "ID_NIK") for lab in found
+                                               if lab[2] == "NIK" or lab[2] == "KK"]
+        low, out = lower(text), []
+        for stem, entity in ID_STEMS:
+            pos = low.find(stem)
+            while pos >= 0:
+                end = pos + len(stem)
+                # a label's own word: not the "nik" of "teknik", nor a longer word ("kkn")
+                if (pos == 0 or not low[pos - 1].isalpha()) and not low[end:end + 1].isalpha():
+                    out.append((end, entity))
+                pos = low.find(stem, end)
+        return low, out
+
+    def _decide(self, m, entity: str):
+        # the tokens up to the 16th digit: words may follow the number ("... tiga, dua anak")
+        digits, words, end = "", 0, None
+        for t in _WORD_OR_DIGITS.finditer(m.group(1)):
+            word = t.group()
+            digits += DIGIT_WORDS.get(word, word)
+            words += not word[0].isdigit()
+            if len(digits) >= 16:
+                end = m.start(1) + t.end()
+                break
+        if len(digits) != 16 or words < 3:
+            return None  # (digits mostly: the digit scan's to judge)
+        chk = check_kk(digits) if entity == "ID_KK" else check_nik(digits)
+        if not chk.ok:
+            return None
+        what_en, what_id = ("KK number", "Nomor KK") if entity == "ID_KK" else ("NIK", "NIK")
+        return self.result(entity, m.start(1), end, 0.85, None,
+                           reason(f"{what_en} written in words ({digits}): {chk.en}",
+                                  f"{what_id} ditulis dengan kata ({digits}): {chk.id}"), own_context=True)
