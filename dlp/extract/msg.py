@@ -126,6 +126,11 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
             out.errors.append(ScanError("timeout", f"stopped at {label}"))
             return
         inner_prefix = f"{prefix}__substg1.0_{ATTACH_DATA:04X}000D/"
+        if msg.ole.exists(inner_prefix.rstrip("/")) and not msg.ole.exists(inner_prefix + "__properties_version1.0"):
+            # an embedded OLE object (a document pasted into the message), not a message: every
+            # message storage has a property stream ([MS-OXMSG] 2.4)
+            out.errors.append(ScanError("unsupported", "an OLE object embedded in the message", f"member:{label}"))
+            continue
         if msg.ole.exists(inner_prefix.rstrip("/")):  # an attached message, in its own storage
             if depth + 1 >= ctx.limits.max_depth:
                 out.errors.append(ScanError("limit", f"messages nested deeper than {ctx.limits.max_depth}",

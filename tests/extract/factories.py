@@ -673,13 +673,16 @@ def ppt_presentation(slides: list[str], notes: list[str] | None = None, shape_te
 
 def msg_message(subject: str, sender: tuple[str, str], to: str, body: str, html: bytes = b"",
                 recipients: list[tuple[str, str]] = (), attachments: dict[str, bytes] | None = None,
-                attached: dict | None = None, rtf: bytes = b"", rtf_stream: bytes = b"") -> bytes:
+                attached: dict | None = None, rtf: bytes = b"", rtf_stream: bytes = b"",
+                ole_objects: dict[str, dict[str, bytes]] | None = None) -> bytes:
     """An Outlook message ([MS-OXMSG]) as Outlook saves one: string properties in UTF-16 streams
     (``__substg1.0_IIII001F``), the HTML body as binary, a storage per recipient and per
     attachment; ``attached`` (this function's keyword arguments) becomes an attached message in
     its attachment's ``__substg1.0_3701000D`` storage.  An empty ``body`` is left out; ``rtf`` is
     the RTF body, stored as ``PR_RTF_COMPRESSED`` by an independent writer (the compressed-rtf
-    package); ``rtf_stream`` is that property's stream as given (a damaged one)."""
+    package); ``rtf_stream`` is that property's stream as given (a damaged one).  ``ole_objects``
+    (name -> streams) become attachments holding an embedded OLE object (a pasted document) in
+    their ``__substg1.0_3701000D`` storage."""
     def props(prefix: str, values: dict[int, str | bytes]) -> dict[str, bytes]:
         return {f"{prefix}__substg1.0_{pid:04X}{'0102' if isinstance(v, bytes) else '001F'}":
                 v if isinstance(v, bytes) else v.encode("utf-16-le") for pid, v in values.items()}
@@ -708,8 +711,13 @@ def msg_message(subject: str, sender: tuple[str, str], to: str, body: str, html:
             streams.update(message(f"{at}__substg1.0_3701000D/", **attached))
         return streams
 
-    return ole_compound_file(message("", subject, sender, to, body, html, recipients, attachments, attached, rtf,
-                                     rtf_stream))
+    streams = message("", subject, sender, to, body, html, recipients, attachments, attached, rtf, rtf_stream)
+    n = sum(1 for k in streams if k.startswith("__attach_version1.0_#") and k.endswith("__substg1.0_3707001F"))
+    for k, (name, inner) in enumerate((ole_objects or {}).items(), n):
+        at = f"__attach_version1.0_#{k:08X}/"
+        streams.update(props(at, {0x3707: name}))
+        streams.update({f"{at}__substg1.0_3701000D/{path}": data for path, data in inner.items()})
+    return ole_compound_file(streams)
 
 
 def summary_information(author: str) -> bytes:

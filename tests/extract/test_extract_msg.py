@@ -105,3 +105,14 @@ def test_decompression_matches_an_independent_writer():
         raw = bytes(rng.choice(b"{}\\ abcdefrtf0123456789\r\n") for _ in range(size))
         assert decompress_rtf(compress(raw)) == raw
         assert decompress_rtf(compress(raw, compressed=False)) == raw
+
+
+def test_embedded_ole_object_fails_closed(f, scanner):
+    # a document pasted into the message (attach method ATTACH_OLE): an OLE storage, no message
+    obj = {"\x01Ole": b"\x01\x00\x00\x02" + b"\0" * 16, "WordDocument": b"\xec\xa5" + b"\0" * 600}
+    data, _ = _message(f, ole_objects={"Dokumen Microsoft Word": obj})
+    ex = extract_bytes(data)
+    assert [(e.code, e.part) for e in ex.errors] == [("unsupported", "member:Dokumen Microsoft Word")]
+    assert "member:Fwd rencana.msg" in {c.part for c in ex.chunks}     # the attached message is still read
+    result = scanner.scan_bytes(data, "tempel.msg")
+    assert result.verdict in ("review", "block") and result.errors
