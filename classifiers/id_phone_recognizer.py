@@ -103,7 +103,7 @@ def classify(digits: str, intl: bool) -> tuple[str, str] | None:
         if nsn[:3] in MOBILE_PREFIXES and 9 <= len(nsn) <= 12:
             return "mobile", nsn
         return None
-    if nsn[0] not in "234579" or (not intl and digits.startswith("62")):
+    if nsn[0] not in "2345679" or (not intl and digits.startswith("62")):
         return None
     area = nsn[:2] if nsn[:2] in TWO_DIGIT_AREAS else nsn[:3]
     sub = nsn[len(area):]

@@ -41,6 +41,16 @@ POSITIVES = [
     "(+62) 812 3456 7890",
     "62-812-3456-7890",
     "+62812-3456-7890",
+    "061-4520331",            # Sumatera Utara and Aceh: the 06x area codes
+    "(061) 4520332",
+    "(0651) 22345",
+    "(0622) 21234",
+    "+62 61 4520331",
+    "(0711) 352211",          # the other regions' first digits, for the record
+    "(0911) 352211",
+    "(0561) 734567",
+    "(0411) 872345",
+    "(0361) 222333",
 ]
 
 CONTEXTS = ["Hubungi {} (WA).", "Telp. {}", "HP: {}", "kontak {} atau email", "{}"]
