@@ -103,13 +103,17 @@ _CLASS_ALPHA = re.compile(r"[A-Z]{2}(?:\.\d{1,3}){1,4}")        # KS.01.01, KP.0
 _UNIT = re.compile(r"\d{1,2}(?:[.\-]\d{1,3}){1,3}")               # a numbered unit: 3.2, 2.1.4, 01-23
 _PREFIXED = re.compile(r"([A-Za-z]{1,8})-(\d{1,6}[A-Za-z]?)")  # B-1234, ND-45, Speng-3
 _NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?-[A-Z][A-Za-z0-9.\-]*")  # 1234-Disdik
+# A decree's serial written into its office part (Keputusan Bupati/Wali Kota): 188.45/Kep.512-Huk/2023
+_DECREE = re.compile(r"(?i:kep|kpts)\.\d{1,6}(?:[.\-][A-Za-z0-9]+)*")
 _OFFICE = re.compile(r"[A-Z][A-Za-z0-9.\-]*|\d{1,3}[A-Z][A-Za-z0-9.\-]*")  # BKD, Kel.Cpd, UN6.B, MK.1
 _LOWER_DOTTED = re.compile(r"[a-z]{2,}\.[a-z]{2,}")            # a domain or file name
 
 _SEG = r"[A-Za-z0-9][A-Za-z0-9.\-\u2010\u2013]{0,40}"
 # Candidates are found from their slashes (a literal, so the scan is fast): the
 # chain of parts after the first slash, then the first part before it.
-CHAIN = re.compile(rf"/[ ]?{_SEG}(?:[ ]?/[ ]?{_SEG}){{1,8}}")
+# Between two slashes an office code may be two words: R-045/Satpol PP/HK.02.01/V/2024, B-12/Dinas PUPR/...
+_SEG_MID = rf"{_SEG}(?: [A-Z][A-Za-z0-9.\-]{{0,15}}(?=[ ]?/))?"
+CHAIN = re.compile(rf"/[ ]?{_SEG_MID}(?:[ ]?/[ ]?{_SEG_MID}){{1,8}}")
 FIRST = re.compile(rf"{_SEG}[ ]?$")
 BAD_BEFORE = set("/.-@#&=?%+\\_") | {"'"}
 
@@ -167,7 +171,7 @@ def _segment_kind(seg: str) -> str:
         return "prefnum"
     if up in SECURITY and seg == up:
         return "secbare"
-    if _NUM_OFFICE.fullmatch(seg):
+    if _NUM_OFFICE.fullmatch(seg) or _DECREE.fullmatch(seg):
         return "numoffice"
     if _LOWER_DOTTED.search(seg):
         return "junk"
@@ -175,6 +179,14 @@ def _segment_kind(seg: str) -> str:
         base = re.split(r"[.\-]", seg, 1)[0].upper()
         return "reg" if base in REGULATION_CODES else "office"
     return "junk"
+
+
+def _two_word_office(seg: str) -> str:
+    """The kind of a part of two words (the chain allows it between slashes): an office code if
+    each is one ("Dinas PUPR"; the second may be a regulation's code: "Satpol PP"), else junk."""
+    words = seg.split()
+    return "office2" if (len(words) == 2 and _segment_kind(words[0]) == "office"
+                         and _segment_kind(words[1]) in ("office", "reg")) else "junk"
 
 
 def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
@@ -188,7 +200,11 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
     segs = [s.strip() for s in number.translate(_DASHES).split("/")]
     if len(segs) < 3 or any(not s for s in segs) or _FILE_EXT.search(segs[-1]):
         return None
-    kinds = [_segment_kind(s) for s in segs]
+    kinds = [_segment_kind(s) if " " not in s else _two_word_office(s) for s in segs]
+    if "office2" in kinds:  # (only after a security or document-type prefix or a class code: prose has such words)
+        if not (kinds[0] in ("sec", "doc", "secbare", "class") or (kinds[0] == "num" and len(segs[0]) == 3)):
+            return None
+        kinds = ["office" if k == "office2" else k for k in kinds]
     if "reg" in kinds and (kinds[0] in ("sec", "secbare")
                            or (kinds[0] in ("class", "num") and len(segs[0]) >= 3 and kinds[1] == "num")):
         # No citation of a regulation starts with a security code ("SR-07/Dir/PP.01/2023") or with a
@@ -254,6 +270,9 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
     if office and (year or month):
         return 0.35, None, None
     if first_is_class and kinds[1] == "num" and year and (month or len(segs) >= 4):
+        return 0.3, None, None
+    # serial, numbered office (BPN's regency code), month, year: 1234/32.04/V/2024
+    if kinds[0] == "num" and kinds[1] == "unit" and year and month:
         return 0.3, None, None
     return None
 

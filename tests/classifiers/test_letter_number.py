@@ -58,6 +58,15 @@ POSITIVES = [
     ("menindaklanjuti 821/3307/BKPSDM/2022 tentang rotasi", "821/3307/BKPSDM/2022", None),
     ("lihat juga SR-04/Bakesbangpol/II/2023, mohon dijaga", "SR-04/Bakesbangpol/II/2023", "SR"),
     ("R-36/Disnaker/KU.02/VIII/2022", "R-36/Disnaker/KU.02/VIII/2022", "R"),
+    # a regent's or mayor's decree: its serial written into the "Kep." part
+    ("Nomor 188.45/Kep.512-Huk/2023", "188.45/Kep.512-Huk/2023", None),
+    ("Nomor: 188.3/Kep.45/Disdik/2024", "188.3/Kep.45/Disdik/2024", None),
+    # an office code of two words, between slashes: the whole number, not "R-045/Satpol"
+    ("Nomor : R-045/Satpol PP/HK.02.01/V/2024", "R-045/Satpol PP/HK.02.01/V/2024", "R"),
+    ("Nomor: B-12/Dinas PUPR/PR.01/V/2024", "B-12/Dinas PUPR/PR.01/V/2024", "B"),
+    ("Nomor: T-3/Satpol PP/2024 perihal", "T-3/Satpol PP/2024", "T"),
+    # a land office's: serial, regency code, month, year (with its label)
+    ("No. Surat : 1234/32.04/V/2024", "1234/32.04/V/2024", None),
 ]
 
 EVASIONS = [
@@ -105,6 +114,10 @@ NEGATIVES = [
     "pendidikan S1/S2/S3",
     "layanan 24/7/365",
     "COVID-19/PSBB/2020",
+    "Keputusan Bupati Garut Nomor 188.45/Kep.512-Huk/2023 tentang Tim Percepatan",  # a cited decree
+    "pada halaman 3/Bab II/2020 disebutkan",          # two words between slashes, no letter number's start
+    "UU 23/Satpol PP/2014",
+    "tanggal 12/3.5/V/2024",                          # the land office's shape, without its label
 ]
 
 
