@@ -115,8 +115,9 @@ NOT_SECRET_WORDS = {"public", "pub", "id", "expiry", "expire", "expires", "expir
                     "petunjuk"}
 TOKENS_OF_KEY = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # After the key: optional quote, then an operator; a password key may have a few words
-# between ("Password wifi kantor: ...", "kata sandi akun SIMPEG: ...").
-OPERATOR = re.compile(r"""["']?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-]{0,20}){1,3}?)[ \t]*)?"""
+# between ("Password wifi kantor: ...", "kata sandi akun SIMPEG: ...", "Password akun SIMPEG
+# Bapak/Ibu: ...", "Sandi WiFi lt.3: ...", "password email dinas pak Budi: ...").
+OPERATOR = re.compile(r"""["']?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-./]{0,20}){1,5}?)[ \t]*)?"""
                       r"""(?P<op>:=|=>|=|:|\uff1a|(?<=\s)(?:adalah|yaitu|ialah|is)(?=[ \t]))[ \t]*""")
 BARE_VALUE = re.compile(r"[ \t]+(?P<v>(?=[^\s]*\d)[^\s\"'<>()]{6,64})(?=[\s,.;!?]*(?:$|\s))", re.MULTILINE)
 XML_ELEMENT = re.compile(r"<(?P<tag>[\w:.\-]{0,40}(?:password|passwd|pwd|secret|token|apikey|api_key)[\w:.\-]{0,20})>"
@@ -144,6 +145,10 @@ PROSE = {"minimal", "minimum", "harus", "wajib", "akan", "dapat", "tidak", "anda
          "karakter", "characters", "at", "least", "contains", "berisi", "kombinasi", "huruf", "angka", "set",
          "unset", "disabled", "off", "on", "required", "same", "above", "below", "atas", "bawah", "terpisah",
          "dikirim", "sendiri", "masing", "pribadi", "kuat", "lemah", "strong", "weak", "sebelumnya", "sesudah"}
+# Advice and examples, just before a password key on its line: "Jangan gunakan password: 123456",
+# "Contoh password yang kuat: Bandung#2024!" (a cyber-safety tip, not a credential).
+_ADVICE = re.compile(r"(?i)(?<![\w])(?:jangan|hindari(?:lah)?|contoh(?:nya)?|misal(?:nya)?|avoid|never|"
+                     r"example|e\.g\.|don'?t|do[ \t]+not)(?![\w])")
 _PASSWORD_LOOK = re.compile(r"(?=.*\d)|(?=.*[^\w\s])|(?=.*[a-z].*[A-Z])|(?=.*[A-Z].*[a-z].*[A-Z])")
 
 
@@ -590,6 +595,8 @@ class SecretRecognizer(Recognizer):
             value, vs, ve, rest = self._value(text, m.end())
             if value is None:
                 continue
+            if kind == "password" and _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):
+                continue  # advice or an example
             loose = bool(words) or bool(rest) or worded
             if not plausible(value, kind, loose):
                 continue

@@ -88,6 +88,20 @@ POSITIVES = [
     (f"DB_PW={PW}", PW),
     (f"DATABASE_URL=postgres://simpeg:{PW}@10.31.2.44:5432/app", PW),
     (f"mongodb+srv://admin:{PW}@cluster0.example.net/db", PW),
+    # a help desk's reply: several words, a slash or a dot between the key and its colon
+    (f"Password akun SIMPEG Bapak/Ibu: {PW}", PW),
+    (f"password email dinas pak Budi: {PW}", PW),
+    (f"Kata sandi baru akun SIPD Bapak: {PW}", PW),
+    (f"Sandi WiFi lt.3: {PW}", PW),
+    (f"Password WiFi R. Rapat: {PW}", PW),
+    ("kartu ATM BOS saya titip, pin nya 482915 ya", "482915"),          # a PIN with its "-nya"
+    ("pin ATM nya 482915", "482915"),
+    # passwords on a command line
+    (f"mysqldump -u root -p{PW} simpeg > simpeg.sql", PW),
+    (f"mysql -h 10.1.5.20 -u admin -p'{PW}' simpeg", f"'{PW}'"),
+    (f'sshpass -p "{PW}" ssh root@10.0.0.1', f'"{PW}"'),
+    (f"Silakan gunakan password: {PW} untuk login", PW),                # an instruction, not advice
+    ("password default: 123456 (wajib diganti)", "123456"),
 ]
 
 NEGATIVES = [
@@ -126,6 +140,12 @@ NEGATIVES = [
     "Apakah kunci rumah sudah dibawa?",
     "task-" + fake(40, LO),
     "https://jdih.example.go.id/produk/2021/peraturan.pdf",
+    # advice and examples in a cyber-safety post
+    "Jangan gunakan password: 123456 atau tanggal lahir",
+    "Contoh password yang kuat: Bandung#2024!",
+    "Hindari kata sandi: qwerty123",
+    "mysql -u root -p simpeg",                                    # -p alone: the password is asked for
+    "mysql -u root -p -h 10.0.0.2 simpeg",
 ]
 
 
