@@ -71,9 +71,13 @@ _GENERAL = rf"{_RUN}{{6,24}}\d"
 #   6  a landline with its area code in brackets "(022) 7315642": area code, subscriber number.
 _END = rf"(?![^\W_]|{_RUN}{{0,25}}\d)"
 _MOBILE = rf"(8\d\d)([-. ]?)(\d{{3,4}})\2(\d{{3,5}}){_END}"
-_ZERO = re.compile(rf"0(?<![\w+]0)(?:{_MOBILE}|(\d\d\d?)\)[ \t]?(\d{{5,8}}){_END}|{_GENERAL})")
+# (A letter may stand right before the "0" or "62": analyze lets only a phone label written against
+# the number through, "WA081234567890" - _GLUED_LABEL; no number starts inside another word.)
+_ZERO = re.compile(rf"0(?<![\d_+]0)(?:{_MOBILE}|(\d\d\d?)\)[ \t]?(\d{{5,8}}){_END}|{_GENERAL})")
 # a superset of the "62" that start or end a candidate's lead; _INTL and the "+" test decide
-_SIXTWO = re.compile(rf"62(?<!\w62)(?:[ \t.\-]?{_MOBILE}|{_GENERAL})")
+_SIXTWO = re.compile(rf"62(?<![\d_]62)(?:[ \t.\-]?{_MOBILE}|{_GENERAL})")
+# A phone label written against the number: "WA081234567890", "HP0812-3456-7890", "Telp0227315642".
+_GLUED_LABEL = re.compile(r"(?<![^\W\d_])(?i:wa|hp|cp|telp|tlp)\Z")
 # 8 + 8-11 digits standing alone: a mobile number whose trunk 0 a spreadsheet dropped (9-12 digits)
 # (the look-behind stands after the 8, so the regex starts with a literal: a fast scan)
 _TRUNKLESS = re.compile(r"8(?<![\w+.\-/]8)\d{8,11}(?![\w.\-/])")
@@ -169,6 +173,9 @@ class IdPhoneRecognizer(DigitRecognizer):
             # two matches' starts, so comparing these picks the same one.
             if sq < zq:
                 m, r = sm, sq
+                if r and text[r - 1].isalnum() and not _GLUED_LABEL.search(text, max(0, r - 5), r):
+                    pos = r + 1  # inside a word
+                    continue
                 # (_INTL.match(text, r - 2) and (text, r - 1), read in place: the "62" is known to stand at r)
                 if r >= pos + 2 and text[r - 2] == "+" and text[r - 1] in " \t" and _opens(text, r - 2):
                     s = r - 2  # "+ 62"
@@ -191,6 +198,9 @@ class IdPhoneRecognizer(DigitRecognizer):
                             start -= 1  # "(+62) 812 ..."
             elif zq < never:
                 m, q = zm, zq
+                if q and text[q - 1].isalnum() and not _GLUED_LABEL.search(text, max(0, q - 5), q):
+                    pos = q + 1  # inside a word
+                    continue
                 s = q - 1 if q > pos and text[q - 1] == "(" else q
                 e = m.end()
                 shortcut = m.lastindex
