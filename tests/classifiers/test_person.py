@@ -75,6 +75,8 @@ EVASIONS = [
 ]
 
 NEGATIVES = [
+    "Sandi WiFi lt.3: RapatSetda2024!",          # a network's password, not a chat participant named Sandi
+    "Sandi Wifi: Rapat2024",
     "Kepada: Tim Pengelola Arsip Dinamis",
     "Yth. Kepala Badan Pendapatan Daerah",
     "Nama Wajib Pajak    : Kios Maju Bersama",
