@@ -212,6 +212,8 @@ class ClassificationMarkingRecognizer(Recognizer):
         self.field_rx = re.compile(
             rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})"
             rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
+            # the level's code before it, or a bracket: "R (Rahasia)", "SR - Sangat Rahasia", "(Terbatas)"
+            rf"(?:(?:SR|R|T|B)[ \t]*(?:\(|[-\u2013/][ \t]*)|\()?[ \t]*"
             rf"(?P<value>{values})(?=[ \t\r]*(?:$|[*_.,;()\]|/\-\u2013\u2014]|\s\s|\t))", re.MULTILINE)
 
     # -- rules ------------------------------------------------------------------

@@ -30,6 +30,10 @@ POSITIVES = [
     ("Klasifikasi Keamanan : RAHASIA", "RAHASIA", "rahasia"),
     ("Nomor: 12/X/2021      Sifat: Rahasia      Jakarta, 3 Mei 2021", "Rahasia", "rahasia"),
     ("Sifat : Segera, Rahasia", "Rahasia", "rahasia"),
+    ("Sifat: R (Rahasia)", "Rahasia", "rahasia"),                           # the level's code before it
+    ("Sifat : SR (Sangat Rahasia)\nLampiran : -", "Sangat Rahasia", "sangat_rahasia"),
+    ("Klasifikasi: T - Terbatas", "Terbatas", "terbatas"),
+    ("Sifat: (Rahasia)", "Rahasia", "rahasia"),
     ("Classification: Confidential", "Confidential", "rahasia"),
     ("Sensitivity: Internal", "Internal", "terbatas"),
     ("Klasifikasi: Terbuka", "Terbuka", "terbuka"),
