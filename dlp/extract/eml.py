@@ -117,6 +117,11 @@ def _leaves(msg: EmailMessage):
         yield msg
 
 
+# The quote marks a reply puts before each line of the message it quotes ("> ", "> > ", ">>"): read
+# without them, so a number the quoted message wrapped ("NIK 3273" / "> 055403870123") is whole again.
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)
+
+
 def _part(part: EmailMessage, ctx, out: Extraction, counter: list[int]) -> None:
     ctype = part.get_content_type()
     filename = _filename(part)
@@ -147,6 +152,8 @@ def _part(part: EmailMessage, ctx, out: Extraction, counter: list[int]) -> None:
             for c in html_text(text):
                 out.chunks.append(Chunk(c.text, "html" if c.part == "body" else f"html:{c.part}", c.context))
         elif text.strip():
+            if ">" in text:
+                text = _QUOTE_MARKS.sub("", text)
             out.chunks.append(Chunk(text, "body"))
         return
 

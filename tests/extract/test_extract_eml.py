@@ -72,3 +72,19 @@ def test_message_cut_off_before_its_closing_boundary_is_corrupt(f):
 
 def test_complete_message_has_no_error(f):
     assert extract_bytes(f.eml_message(f.pdf_document())).errors == []
+
+
+def test_quoted_reply_is_read_without_its_quote_marks(f, parts, scanner):
+    """A reply quotes the message before it line by line ("> "): a NIK that message wrapped stays one number."""
+    from email.message import EmailMessage
+
+    nik = f.make_nik()
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "petugas@contoh.go.id", "warga@contoh.go.id", "Re: aktivasi"
+    msg.set_content(f"Baik, kami proses.\n\nPada 3 Mei, Warga menulis:\n> Mohon aktivasi, NIK {nik[:4]}\n"
+                    f"> {nik[4:]}\n>> pesan lama: 5 > 3\n")
+    data = bytes(msg)
+    body = parts(extract_bytes(data))["body"][0]
+    assert f"NIK {nik[:4]}\n{nik[4:]}" in body and "pesan lama: 5 > 3" in body   # only the leading marks go
+    found = {(x.entity_type, x.text) for x in scanner.scan_bytes(data, "balasan.eml").findings}
+    assert ("ID_NIK", f"{nik[:4]}\n{nik[4:]}") in found
