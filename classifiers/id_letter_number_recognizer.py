@@ -144,6 +144,8 @@ def _segment_kind(seg: str) -> str:
     up = seg.upper()
     if re.split(r"[.\-]", up, 1)[0] in COURT_CODES or up in COURT_CODES:
         return "reg"
+    if up.startswith("DIPA-"):  # a budget's DIPA number (public), not a letter's part
+        return "junk"
     if _YEAR.fullmatch(seg):
         return "year"
     if seg in ROMAN:

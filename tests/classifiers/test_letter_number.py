@@ -118,6 +118,7 @@ NEGATIVES = [
     "pada halaman 3/Bab II/2020 disebutkan",          # two words between slashes, no letter number's start
     "UU 23/Satpol PP/2014",
     "tanggal 12/3.5/V/2024",                          # the land office's shape, without its label
+    "Kode Satker 123456 / DIPA-025.01.2.123456/2024",  # a work unit's code and its budget's DIPA number
 ]
 
 
