@@ -34,8 +34,8 @@ Deleted text goes to its own chunk, never inline: "3171…" deleted next to
 from __future__ import annotations
 
 from dlp.models import Chunk, Extraction, ScanError
-from dlp.extract.ooxml import (open_package, MC_FALLBACK, Package, diagram_text, embedded, link_text, links, local,
-                               properties, q)
+from dlp.extract.ooxml import (open_package, MC_FALLBACK, DigitBoxes, Package, diagram_text, embedded, link_text, links,
+                               local, properties, q)
 
 W_P = q("w", "p")
 W_T = q("w", "t")
@@ -261,10 +261,11 @@ def _table(tbl, sink: _Sink, authors: set) -> None:
     prefix = "" if sink.part == "body" else f"{sink.part}:"
     header: dict[int, str] = {}
     first_row = True
+    boxes = DigitBoxes(sink.cells)  # a form's digit boxes, one digit a cell, joined
     for r, tr in enumerate(_rows(tbl), start=1):
         col = 0
         label = ""
-        for tc in _cells(tr):
+        for k, tc in enumerate(_cells(tr)):
             span = 1
             pr = tc.find(W_TCPR)
             if pr is not None:
@@ -290,10 +291,13 @@ def _table(tbl, sink: _Sink, authors: set) -> None:
                     if label and label != h:
                         ctx_parts.append(label[:MAX_CONTEXT])
                     ctx_words = " ".join(ctx_parts)
-                sink.cells.append(Chunk(text, f"{prefix}table {number}!{_col_letter(col)}{r}", ctx_words))
+                ref = f"{prefix}table {number}!{_col_letter(col)}{r}"
+                sink.cells.append(Chunk(text, ref, ctx_words))
+                boxes.cell(k, text, ref, ctx_words or label[:MAX_CONTEXT])
                 if not label and not text.replace(".", "").isdigit():
                     label = text  # the row's label: its first cell that is not a number
             col += span
+        boxes.end()
         if first_row and header:
             first_row = False
 

@@ -39,7 +39,7 @@ import re
 import struct
 from contextlib import contextmanager
 
-from dlp.extract.ooxml import SheetContext
+from dlp.extract.ooxml import DigitBoxes, SheetContext
 from dlp.extract.xlsx import MAX_CONTEXT, _col_letters, render_number
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -164,6 +164,7 @@ def extract_xls(data: bytes, ctx, ole=None) -> Extraction:
             sheet = book.get_sheet(index)
             name = sheet.name
             around = SheetContext(MAX_CONTEXT)
+            boxes = DigitBoxes(out.chunks)  # a form's digit boxes, one digit a cell, joined (as for XLSX)
             for r in range(sheet.nrows):
                 for c, cell in enumerate(sheet.row(r)):
                     text = _cell_text(cell, book.datemode)
@@ -173,9 +174,12 @@ def extract_xls(data: bytes, ctx, ole=None) -> Extraction:
                     if cells > limit:
                         out.errors.append(ScanError("limit", f"more than {limit} cells", f"sheet {name}"))
                         return out
-                    out.chunks.append(Chunk(text, f"sheet {name}!{_col_letters(c + 1)}{r + 1}", around.of(c, text)))
+                    ref, context = f"sheet {name}!{_col_letters(c + 1)}{r + 1}", around.of(c, text)
+                    out.chunks.append(Chunk(text, ref, context))
+                    boxes.cell(c, text, ref, context)
                     if cell.ctype == xlrd.XL_CELL_TEXT:
                         around.text(c, text)
+                boxes.end()
                 around.end_row()
                 if r % 2000 == 1999 and ctx.expired():
                     out.errors.append(ScanError("timeout", f"stopped at row {r + 1}", f"sheet {name}"))

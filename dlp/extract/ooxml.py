@@ -249,6 +249,39 @@ class SheetContext:
         self.row, self.label = {}, ""
 
 
+class DigitBoxes:
+    """A form's boxes, one digit a cell - the 16 boxes of a NIK on a Dukcapil form (F-1.01, biodata),
+    filled in a spreadsheet or a Word table: the digits of consecutive cells of a row joined into
+    one chunk (part ``first:last`` cell), so the number they make is analysed whole.  Call
+    :meth:`cell` for each non-empty cell of a row in order, :meth:`end` after the row."""
+
+    MIN = 10  # the shortest number worth joining (a phone number); a date's 8 boxes are not joined
+    __slots__ = ("chunks", "digits", "at", "first", "last", "context")
+
+    def __init__(self, chunks: list):
+        self.chunks = chunks
+        self.digits = ""
+        self.at = self.first = self.last = self.context = None
+
+    def cell(self, at: int, text: str, ref: str, context: str) -> None:
+        """The cell ``text`` at position ``at`` of its row (a column or the cell's index), ``ref`` its part."""
+        d = text.strip()
+        if len(d) == 1 and "0" <= d <= "9":
+            if self.digits and at == self.at + 1:
+                self.digits += d
+                self.at, self.last = at, ref
+                return
+            self.end()
+            self.digits, self.at, self.first, self.last, self.context = d, at, ref, ref, context
+        elif self.digits:
+            self.end()
+
+    def end(self) -> None:
+        if len(self.digits) >= self.MIN:
+            self.chunks.append(Chunk(self.digits, f"{self.first}:{self.last.rsplit('!', 1)[-1]}", self.context))
+        self.digits = ""
+
+
 def local(tag) -> str:
     """The local name of an element tag (no namespace)."""
     if not isinstance(tag, str):

@@ -38,7 +38,8 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
-from dlp.extract.ooxml import (open_package, Package, PartTooBig, SheetContext, diagram_text, embedded, local, properties, q,
+from dlp.extract.ooxml import (open_package, Package, PartTooBig, SheetContext, DigitBoxes, diagram_text, embedded, local,
+                               properties, q,
                                relationships)
 from dlp.models import Chunk, Extraction, ScanError
 
@@ -286,6 +287,7 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
     row_no = 0
     prefix = f"sheet {name}!"
     chunks = out.chunks
+    boxes = DigitBoxes(chunks)  # a form's digit boxes, one digit a cell, joined
     col_cache: dict[str, int] = {}
     try:
         for el in _rows(raw, name, out):
@@ -347,9 +349,12 @@ def _cells(raw: bytes, part: str, name: str, state: _State, out: Extraction) -> 
                     out.errors.append(ScanError("limit", f"more than {lim} cells", f"sheet {name}"))
                     state.stopped = True
                     return
-                chunks.append(Chunk(text, prefix + ref, around.of(col_no, text)))
+                context = around.of(col_no, text)
+                chunks.append(Chunk(text, prefix + ref, context))
+                boxes.cell(col_no, text, prefix + ref, context)
                 if is_text:
                     around.text(col_no, text)
+            boxes.end()
             around.end_row()
             if row_no % 2000 == 0 and ctx.expired():
                 out.errors.append(ScanError("timeout", f"stopped at row {row_no}", f"sheet {name}"))

@@ -132,3 +132,26 @@ def test_broken_document_xml_is_corrupt(f):
             dst.writestr(info.filename, raw)
     ex = extract_bytes(out.getvalue())
     assert ("corrupt", "body") in [(e.code, e.part) for e in ex.errors]
+
+
+def test_digit_boxes_in_a_table_row_are_joined(scanner):
+    """A form's 16 boxes for a NIK, one digit a cell of a Word table (merged label cell included)."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=18)
+    t.rows[0].cells[0].merge(t.rows[0].cells[1]).text = "NIK"
+    for i, ch in enumerate("3273011207881327"):
+        t.rows[0].cells[2 + i].text = ch
+    t.rows[1].cells[0].text = "RT/RW"
+    for i, ch in enumerate("005"):
+        t.rows[1].cells[2 + i].text = ch
+    buf = io.BytesIO()
+    d.save(buf)
+    ex = extract_bytes(buf.getvalue())
+    assert [(c.part, c.text) for c in ex.chunks if ":" in c.part and c.part.startswith("table")] == \
+        [("table 1!C1:R1", "3273011207881327")]
+    found = {(f.entity_type, f.text) for f in scanner.scan_bytes(buf.getvalue(), "f101.docx").findings}
+    assert ("ID_NIK", "3273011207881327") in found

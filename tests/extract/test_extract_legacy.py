@@ -122,3 +122,20 @@ def test_unreadable_legacy_files_fail_closed(f, scanner, make, code):
     result = scanner.scan_bytes(make(f), "lama.doc")
     assert [e.code for e in result.errors] == [code]
     assert result.verdict in ("review", "block")
+
+
+def test_xls_digit_boxes_are_joined(scanner):
+    """A form's 16 boxes for a NIK, one digit a cell, in a legacy workbook (as for XLSX)."""
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("F101")
+    sheet.write(0, 0, "NIK")
+    for i, ch in enumerate("3273011207881327"):
+        sheet.write(0, 1 + i, int(ch))
+    buf = io.BytesIO()
+    book.save(buf)
+    found = {(f.entity_type, f.text, f.part) for f in scanner.scan_bytes(buf.getvalue(), "f101.xls").findings}
+    assert ("ID_NIK", "3273011207881327", "sheet F101!B1:Q1") in found

@@ -118,3 +118,36 @@ def test_large_sheet_is_fast(f):
     elapsed = time.perf_counter() - start
     assert len([c for c in ex.chunks if c.part.startswith("sheet ")]) == 5 * 4001
     assert elapsed < 5  # about 20k cells: well under a second on an idle core
+
+
+@pytest.fixture
+def form_boxes():
+    """A Dukcapil-style form typed into a sheet: one digit a cell, as text or as numbers."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "F-1.01"
+    rows = {"NIK": "3273011207881327", "No. KK": "3273011203150007", "Tgl lahir": "12071988"}
+    for r, (label, digits) in enumerate(rows.items(), start=1):
+        ws.cell(r, 1, label)
+        for i, ch in enumerate(digits):
+            ws.cell(r, 2 + i, int(ch) if r == 2 else ch)
+    ws.cell(4, 1, "Nilai")
+    for i, ch in enumerate("3273011207881327"):
+        ws.cell(4, 2 + 2 * i, ch)          # digits with an empty cell between: no boxes
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_digit_boxes_are_joined_into_the_number_they_make(form_boxes, scanner):
+    ex = extract_bytes(form_boxes)
+    joined = {c.part: (c.text, c.context) for c in ex.chunks if c.part.startswith("sheet F-1.01!") and ":" in c.part}
+    assert joined == {"sheet F-1.01!B1:Q1": ("3273011207881327", "NIK"),
+                      "sheet F-1.01!B2:Q2": ("3273011203150007", "No. KK")}   # a date's 8 boxes are left alone
+    found = {(f.entity_type, f.text, f.part) for f in scanner.scan_bytes(form_boxes, "f101.xlsx").findings}
+    assert ("ID_NIK", "3273011207881327", "sheet F-1.01!B1:Q1") in found
+    assert ("ID_KK", "3273011203150007", "sheet F-1.01!B2:Q2") in found
