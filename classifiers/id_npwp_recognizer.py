@@ -15,7 +15,9 @@ separators) whose check digit holds is an NPWP without a label; the plain
 15 digits need an NPWP/tax label.  The 16-digit form is reported only in tax
 context ("NPWP", "pajak", "wajib pajak"), decided together with NIK and KK
 (:func:`dlp.classifiers._digits.decide16`).  A labelled number written as one
-number is reported even if the check digit fails.
+number is reported even if the check digit fails.  Fourteen plain digits under
+an NPWP label are an NPWP whose leading 0 a spreadsheet dropped (types 01-09),
+when the check digit holds with the 0 put back.
 
 Source: UU 6/1983 jo. UU 7/2021 (KUP, HPP) on the NPWP; PMK 112/PMK.03/2022
 on NIK as NPWP (16 digits from 2024); PER DJP on the NPWP format and check
@@ -47,6 +49,20 @@ def _decide15(sc):
             near_en, near_id = labelled(word)
             out.append((w, 0.6, f"Labelled NPWP{near_en} whose check fails ({chk.en})",
                         f"Nomor berlabel NPWP{near_id} dengan cek gagal ({chk.id})", word))
+    # A spreadsheet stores an NPWP typed as a number and drops its leading 0 (taxpayer types 01-09):
+    # 14 plain digits under an NPWP label whose check holds with the 0 put back.
+    for w in sc.windows(14):
+        if w.groups != (14,) or not w.tight or not sc.may_be_named(w.start, w.end, "NPWP"):
+            continue
+        chk = check_npwp15("0" + w.digits)
+        if not chk.ok:
+            continue
+        lab = sc.label_for(w.start, w.end)
+        if lab is not None and lab.cat == "NPWP":
+            near_en, near_id = labelled(lab.word)
+            out.append((w, 0.85, f"15-digit NPWP{near_en} without its leading 0 (a spreadsheet dropped it): {chk.en}",
+                        f"NPWP 15 digit{near_id} tanpa angka 0 di depan (terhapus oleh spreadsheet): {chk.id}",
+                        lab.word))
     return out
 
 

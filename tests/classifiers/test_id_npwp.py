@@ -37,6 +37,9 @@ POSITIVES = [
     (f"NPWP baru (16 digit): {NPWP16_BADAN}", NPWP16_BADAN),    # 0 + 15-digit NPWP
     (f"Nomor Pokok Wajib Pajak {NPWP}", NPWP),
     (f"NPWP: {_bad_check(NPWP)}", _bad_check(NPWP)),            # labelled, check digit wrong: reported
+    # a spreadsheet's number cell: the leading 0 of a type 01-09 NPWP dropped
+    (f"NPWP\n{F.npwp_digits(F.make_npwp('01', 579754, kpp='416'))[1:]}",
+     F.npwp_digits(F.make_npwp("01", 579754, kpp="416"))[1:]),
 ]
 POSITIVES = [(t, e if e is not None else t[5:]) for t, e in POSITIVES]
 
@@ -45,6 +48,8 @@ NEGATIVES = [
     PLAIN,                                  # plain 15 digits without a label
     "NOP PBB 32.73.010.001.001-0123.0",     # tax object number
     "00.000.000.0-000.000",                 # placeholder
+    F.npwp_digits(F.make_npwp("01", 579754, kpp="416"))[1:],           # 14 digits without an NPWP label
+    f"Rekening {F.npwp_digits(F.make_npwp('01', 579754, kpp='416'))[1:]}",
 ]
 
 
