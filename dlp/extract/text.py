@@ -6,6 +6,7 @@ recipient would see them.
 from __future__ import annotations
 
 import codecs
+import re
 
 from dlp.models import Chunk, Extraction
 
@@ -51,4 +52,29 @@ def extract(data: bytes, ctx) -> Extraction:
     text = decode(data)
     if "\x00" in text:  # stray NULs (a padded export) separate nothing a reader sees
         text = text.replace("\x00", "")
+    if '"' in text and "\n" in text:
+        text = one_line_fields(text)
     return Extraction("text/plain", [Chunk(text, "body")] if text.strip() else [])
+
+
+# A quoted CSV field that holds a line break (an address typed with Alt+Enter) splits its record over
+# two lines, and the columns after it no longer line up with the header's: "NIK;No KK;Alamat;HP" over
+# '3273...;"Jl. A<newline>RT 01";3578...' read the KK number as a NIK.  In a text whose first line is
+# a header of three or more delimited columns, such a field's line breaks become blanks (the same
+# length: offsets hold).
+_QUOTED_FIELD = re.compile(r'(?:^|(?<=[,;\t]))[ ]*"(?:[^"]|"")*"[ ]*(?=[,;\t]|\r?$)', re.MULTILINE)
+_LINE_BREAK = str.maketrans("\r\n", "  ")
+
+
+def one_line_fields(text: str) -> str:
+    """``text`` with the line breaks inside its quoted CSV fields made blanks, if it is a CSV table."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if not any(first.count(sep) >= 2 for sep in (",", ";", "\t")):
+        return text
+    pieces, last = [], 0
+    for m in _QUOTED_FIELD.finditer(text):
+        field = m.group()
+        if "\n" in field:
+            pieces += [text[last:m.start()], field.translate(_LINE_BREAK)]
+            last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text

@@ -66,3 +66,24 @@ def test_binary_of_an_unsupported_format_stays_unsupported():
     data = b"SP" + bytes(range(256)) * 4  # control bytes: no text
     assert sniff(data) != "text/plain"
     assert [e.code for e in extract_bytes(data).errors] == ["unsupported"]
+
+
+def test_csv_field_with_a_line_break_keeps_the_columns_in_line(f, scanner):
+    """An address typed with Alt+Enter splits its CSV record over two lines: read as one line (the
+    break made a blank, offsets kept), the KK column after it is still the KK column."""
+    nik, kk = f.make_nik(), "3578050403152472"
+    data = (f'NIK;No KK;Alamat;HP\r\n{nik};{kk};"Jl. Asia Afrika 12\nRT 01 RW 02";081234567890\r\n').encode()
+    body = extract_bytes(data).chunks[0].text
+    assert '"Jl. Asia Afrika 12 RT 01 RW 02"' in body and len(body) == len(data.decode())
+    found = {(x.entity_type, x.text) for x in scanner.scan_bytes(data, "kpm.csv").findings}
+    assert ("ID_KK", kk) in found and ("ID_NIK", nik) in found
+
+
+@pytest.mark.parametrize("text", [
+    'Dia berkata "halo\ndunia", lalu pergi.\n',        # prose: no CSV header
+    'a,b\n1,"x\ny",2\n',                              # a header of two columns only
+])
+def test_line_breaks_in_quotes_outside_a_csv_table_stay(text):
+    from dlp.extract.text import one_line_fields
+
+    assert one_line_fields(text) == text
