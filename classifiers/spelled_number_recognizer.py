@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from dlp.classifiers._digits import check_kk, check_nik, scan
+from dlp.classifiers._digits import _SUBST_STEMS, check_kk, check_nik, scan
 from dlp.classifiers._text import Recognizer, lower, reason
 from dlp.classifiers.id_phone_recognizer import MOBILE_PREFIXES
 
@@ -66,11 +66,10 @@ class SpelledPhoneRecognizer(Recognizer):
         return out
 
 
-# The stems NIK and KK labels end with (as the digit scan's letters-for-digits search), and the
-# entity each names; what may stand between the label and the number: a colon, and up to two
+# The stems NIK and KK labels end with (the digit scan's letters-for-digits search uses the same), and
+# the entity each names; what may stand between the label and the number: a colon, and up to two
 # words that are no digit words ("NIK saya", "No. KK-nya adalah", "NIK ibu").
-ID_STEMS = (("nik", "ID_NIK"), ("ktp", "ID_NIK"), ("kependudukan", "ID_NIK"), ("kk", "ID_KK"),
-            ("keluarga", "ID_KK"))
+ID_STEMS = tuple((stem, "ID_KK" if stem in ("kk", "keluarga") else "ID_NIK") for stem in _SUBST_STEMS)
 _NOT_DIGIT_WORD = r"(?!(?:" + "|".join(DIGIT_WORDS) + r")(?![a-z]))"
 _LEAD = rf"(?:-?nya)?[ \t]*[:=.\-]?[ \t]*(?:{_NOT_DIGIT_WORD}[a-z]{{1,15}}\.?[ \t]*[:=]?[ \t]+){{0,2}}"
 SPELLED_AFTER_LABEL = re.compile(rf"{_LEAD}({_TOKEN}(?:[ \t,.\-/]{{1,3}}{_TOKEN}){{3,19}})(?![\w])")

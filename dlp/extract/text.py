@@ -68,7 +68,7 @@ _LINE_BREAK = str.maketrans("\r\n", "  ")
 
 def one_line_fields(text: str) -> str:
     """``text`` with the line breaks inside its quoted CSV fields made blanks, if it is a CSV table."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = text[:text.find("\n")]  # (the caller saw a line break)
     if not any(first.count(sep) >= 2 for sep in (",", ";", "\t")):
         return text
     pieces, last = [], 0
