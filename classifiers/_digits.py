@@ -971,16 +971,7 @@ class Scan:
         column) - both :data:`UNKNOWN` until :meth:`_context` works them out, which only a number
         without a label before it on its line needs -, room for the Label of each of its labels,
         made when a number first takes it, the line's end and its start."""
-        b = line_start // self.BLOCK
-        if b == line_end // self.BLOCK:  # (most lines: in one block, its lists cut directly)
-            all_labels, _, all_starts, _, _ = self._blocks.get(b) or self._block(b)
-            k = _bisect_left(all_starts, line_start)
-            j = _bisect_left(all_starts, line_end, k)
-            while j > k and all_labels[j - 1][1] > line_end:  # (as in _labels_with_starts)
-                j -= 1
-            labels, starts = all_labels[k:j], all_starts[k:j]
-        else:
-            labels, starts = self._labels_with_starts(line_start, line_end)
+        labels, starts = self._labels_with_starts(line_start, line_end)
         return [labels, starts, UNKNOWN, UNKNOWN, [None] * len(labels) if labels else None, line_end, line_start]
 
     def _context(self, line: list, before: int, header_reach: int) -> Label | None:
