@@ -31,7 +31,9 @@ the text of every paragraph of the body, tables, headers, footers, footnotes,
 endnotes and comments (including tracked deletions and field codes) is
 analyzed, and each replacement is written into the runs, also when a value is
 split across several runs (Word splits text at every change of formatting,
-spell-check mark or revision).  Hyperlink targets are analyzed as well; core
+spell-check mark or revision).  A number typed one digit a cell into a form's
+boxes (a Dukcapil form's 16 boxes for a NIK) is analyzed whole, as the scan
+reads it, and masked box by box.  Hyperlink targets are analyzed as well; core
 and extended document properties (author, last modified by, company, ...) and
 the author names of comments and tracked changes are cleared.
 
@@ -395,6 +397,48 @@ def _apply(stream: _Stream, changes: list[Change]) -> int:
     return done
 
 
+def _digit_boxes(root) -> list[tuple[Chunk, list]]:
+    """The runs of a form's digit boxes in the tables of a part, one digit a cell, found as the
+    DOCX extractor finds them (:class:`dlp.extract.ooxml.DigitBoxes`): each as a chunk of its
+    digits, with the row's label as context, and the text node holding each digit, in order."""
+    from dlp.extract.docx import MAX_CONTEXT, _cells, _rows
+    from dlp.extract.ooxml import DigitBoxes
+
+    t_tag = _W + "t"
+    out = []
+    for tbl in root.iter(_W + "tbl"):
+        for tr in _rows(tbl):
+            found: list[Chunk] = []
+            boxes = DigitBoxes(found)
+            nodes = []
+            label = ""
+            for k, tc in enumerate(_cells(tr)):
+                texts = [t for t in tc.iter(t_tag) if t.text and not t.text.isspace()]
+                text = "".join(t.text for t in texts).strip()
+                nodes.append(texts[0] if len(texts) == 1 else None)
+                boxes.cell(k, text, str(k), label)
+                if text and not label and not text.replace(".", "").isdigit():
+                    label = text[:MAX_CONTEXT]  # the row's label: its first cell that is not a number
+            boxes.end()
+            for chunk in found:
+                first, last = map(int, chunk.part.split(":"))
+                out.append((chunk, nodes[first:last + 1]))
+    return out
+
+
+def _mask_boxes(nodes: list, digits: str, f: Finding) -> int:
+    """Mask the digits of finding ``f`` in the box nodes, one digit a node (NIK and KK keep their
+    region code, as :func:`keep_digits` does); returns 1 when anything was masked."""
+    keep = KEEP_DIGITS.get(f.entity_type, 0)
+    done = 0
+    for i in range(f.start + keep, f.end):
+        node = nodes[i]
+        if node is not None and digits[i] in node.text:
+            node.text = node.text.replace(digits[i], MASK_CHAR, 1)
+            done = 1
+    return done
+
+
 def _xml_parts(document):
     """(part, root element, setter) for every WordprocessingML XML part of the package."""
     from lxml import etree
@@ -474,6 +518,12 @@ def redact_docx(data: bytes, scanner, *, lang: str = "id", mask_persons: bool = 
             if stream.text.strip():
                 chunks.append(Chunk(stream.text, f"s{len(streams)}"))
                 streams.append((stream, store))
+    # A form's digit boxes (a NIK typed one digit a cell): the digits of each run as one more chunk.
+    box_runs: list[tuple[list, str, object]] = []  # (the digits' nodes, the digits, the part's store)
+    for part, root, store in parts:
+        for chunk, nodes in _digit_boxes(root):
+            chunks.append(Chunk(chunk.text, f"b{len(box_runs)}", chunk.context))
+            box_runs.append((nodes, chunk.text, store))
     links = []  # (relationship, target)
     for part, _root, _store in parts:
         for rel in list(part.rels.values()):
@@ -502,6 +552,12 @@ def redact_docx(data: bytes, scanner, *, lang: str = "id", mask_persons: bool = 
         replaced += _apply(stream, copy.changes)
         if store is not None:
             dirty.add(store)
+    for i, (nodes, digits, store) in enumerate(box_runs):
+        for f in by_part.get(f"b{i}", []):
+            if should_redact(f, mask_persons) and _mask_boxes(nodes, digits, f):
+                replaced += 1
+                if store is not None:
+                    dirty.add(store)
     for i, rel in enumerate(links):
         target = rel.target_ref
         if spans_for(target, by_part.get(f"l{i}", []), mask_persons, found):

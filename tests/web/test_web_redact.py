@@ -182,6 +182,36 @@ def test_docx_value_split_around_a_tab_keeps_the_tab(scanner, w):
     assert copy.paragraphs[0].text == "Telepon:\t[nomor telepon]"
 
 
+def test_docx_digit_boxes_are_masked_box_by_box(scanner, w):
+    """A Dukcapil form typed into a Word table, one digit a cell: the NIK the boxes make is masked
+    in its boxes (region code kept), the same NIK typed whole elsewhere too; a date's boxes stay."""
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=18)
+    t.rows[0].cells[0].merge(t.rows[0].cells[1]).text = "NIK"
+    for i, ch in enumerate(w.NIK):
+        t.rows[0].cells[2 + i].text = ch
+    t.rows[1].cells[0].text = "No. HP"
+    for i, ch in enumerate("081234567890"):
+        t.rows[1].cells[2 + i].text = ch
+    t.rows[2].cells[0].text = "Tanggal lahir"
+    for i, ch in enumerate("12071988"):
+        t.rows[2].cells[2 + i].text = ch
+    d.add_paragraph(f"NIK pemohon {w.NIK}")
+    out = io.BytesIO()
+    d.save(out)
+    copy = redact_docx(out.getvalue(), scanner)
+    got = _open(copy.data)
+    rows = [[c.text for c in row.cells[2:]] for row in got.tables[0].rows]
+    assert "".join(rows[0]) == w.NIK[:4] + "*" * 12
+    assert "".join(rows[1]).strip() == "*" * 12
+    assert "".join(rows[2]).strip() == "12071988"
+    assert got.paragraphs[-1].text == f"NIK pemohon {w.NIK[:4]}{'*' * 12}"
+    assert copy.replaced >= 3
+    assert scanner.scan_bytes(copy.data, "x.docx").verdict == "safe"
+
+
 def test_corrupt_docx_and_other_types_are_refused(scanner, w):
     data = w.make_docx()
     with pytest.raises(RedactError) as err:
