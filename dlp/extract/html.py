@@ -65,6 +65,9 @@ class _Parser(HTMLParser):
         self.data_script = False
         self.data_buf: list[str] = []
         self.seen: set[tuple[str, str]] = set()
+        self.select = ""               # the name of the <select> the parser is in
+        self.option: tuple | None = None  # an <option>'s (value, part, context) until its text is read
+        self.option_text: list[str] = []
 
     # -- visible text ----------------------------------------------------------------
     def _break(self):
@@ -78,6 +81,10 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag in ("option", "select", "optgroup"):
+            self._option_done()
+            if tag == "select":
+                self.select = a.get("name") or a.get("id") or ""
         self._attributes(tag, a)
         if tag == "script":
             self.skip += 1
@@ -106,6 +113,10 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag):
         tag = tag.lower()
+        if tag in ("option", "select", "optgroup"):
+            self._option_done()
+            if tag == "select":
+                self.select = ""
         if tag == "script":
             if self.skip:
                 self.skip -= 1
@@ -136,6 +147,8 @@ class _Parser(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
+        if self.option is not None:
+            self.option_text.append(data)
         self.line.append(data)
 
     def handle_comment(self, data):
@@ -161,7 +174,15 @@ class _Parser(HTMLParser):
             if value and kind not in ("submit", "reset", "button", "image", "color", "range"):
                 name = a.get("name") or a.get("id") or ""
                 label = " ".join(x for x in (name, a.get("placeholder", ""), a.get("aria-label", "")) if x)
-                self._add(value, f"field:{name}" if name else "field", label)
+                if tag == "option":
+                    # An option's value is named by its text ("<option value=...>KK pemohon</option>")
+                    # and its list's name: added when the text has been read.
+                    name = name or self.select
+                    self.option = (value, f"field:{name}" if name else "field", " ".join(x for x in (
+                        a.get("label", ""), name if name != label else "", label) if x))
+                    self.option_text = []
+                else:
+                    self._add(value, f"field:{name}" if name else "field", label)
         for key, value in a.items():
             value = value.strip()
             if not value:
@@ -178,6 +199,15 @@ class _Parser(HTMLParser):
                 if t:
                     self._add(t, "link")
 
+    def _option_done(self) -> None:
+        """Add the pending option's value, with its text before its list's name as context."""
+        if self.option is None:
+            return
+        value, part, names = self.option
+        text = _WS.sub(" ", "".join(self.option_text)).strip()[:80]
+        self.option, self.option_text = None, []
+        self._add(value, part, " ".join(x for x in (text, names) if x))
+
     def _add(self, text: str, part: str, context: str = "") -> None:
         key = (part, text)
         if key in self.seen:
@@ -186,6 +216,7 @@ class _Parser(HTMLParser):
         self.chunks.append(Chunk(text, part, context))
 
     def result(self) -> list[Chunk]:
+        self._option_done()
         self._break()
         body_lines = []
         title = _WS.sub(" ", "".join(self.title)).strip()

@@ -33,6 +33,22 @@ def test_field_name_is_context(f):
     assert "nik" in chunk.context
 
 
+def test_option_values_are_named_by_their_text_and_list(scanner):
+    """A list's option value is read with the option's text and the list's name as context, so a
+    KK number offered as "KK pemohon" is a KK, not a NIK by its structure alone."""
+    data = (b'<html><body><form><select name="dokumen">'
+            b'<option value="">-- pilih --</option>'
+            b'<option value="3273011203150007">KK pemohon</option>'
+            b'<option value="3273014905850003">NIK <b>pemohon</b></option>'
+            b'</select><input type="hidden" name="kk_lama" value="3273011203150008"></form></body></html>')
+    chunks = [(c.part, c.text, c.context) for c in extract_bytes(data).chunks if c.part.startswith("field")]
+    assert chunks == [("field:dokumen", "3273011203150007", "KK pemohon dokumen"),
+                      ("field:dokumen", "3273014905850003", "NIK pemohon dokumen"),
+                      ("field:kk_lama", "3273011203150008", "kk_lama")]
+    found = [(f.entity_type, f.text) for f in scanner.scan_bytes(data, "form.html").findings]
+    assert found == [("ID_KK", "3273011203150007"), ("ID_NIK", "3273014905850003"), ("ID_KK", "3273011203150008")]
+
+
 def test_submit_buttons_and_viewport_are_not_content(f):
     p = {c.part: c.text for c in extract_bytes(f.html_page()).chunks}
     assert "Kirim" not in p.values()
