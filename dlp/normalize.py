@@ -12,7 +12,11 @@ the recognizers run:
   Arabic-Indic, Devanagari, Thai, Javanese ... digits alone, Python's and
   Presidio's ``\\d`` would then match them, and validators doing ``int()``
   would accept them, so fold once here);
-* zero-width characters, soft hyphens, direction marks and the BOM removed.
+* zero-width characters, soft hyphens, direction marks and the BOM removed;
+* the quote marks a mail reply puts before each line it quotes (``> ``,
+  ``>>``) made blanks, so a number the quoted message wrapped (``NIK 3273260309``
+  / ``> 681625``) reads as a number wrapped in plain text does.  A draft pasted
+  from a mail thread is as common as an ``.eml`` file; blanks keep every offset.
 
 For every character of the normalized text we keep the index of the original
 character it came from, so a finding points at the text as it stands in the
@@ -40,6 +44,18 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPECIAL = re.compile(r"(?:(?![0-9])\d|[" + re.escape(INVISIBLE) + "])")
 
 _FOLD_CACHE: dict[str, str] = {}
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+def unquote(text: str) -> str:
+    """``text`` with the quote marks at the start of its lines made blanks (same length)."""
+    if text.startswith(">") or "\n>" in text or (">" in text and _QUOTE_MARKS.search(text)):
+        return _QUOTE_MARKS.sub(_blank, text)
+    return text
 
 
 def fold_char(ch: str) -> str:
@@ -116,7 +132,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Return ``text`` folded for analysis (see the module docstring), with its offset map."""
     if text.isascii():
-        return Normalized(text, text, None)
+        return Normalized(unquote(text), text, None)  # (blanks for quote marks: the offsets stay)
     out: list[str] = []
     segments: list[tuple[int, int, int]] = []
     n_pos = 0  # length of the normalized text so far
@@ -159,11 +175,11 @@ def normalize(text: str) -> Normalized:
                     n_pos += len(folded)
         pos = b
     if not changed:
-        return Normalized(text, text, None)
+        return Normalized(unquote(text), text, None)
     if pos < len(text):
         out.append(text[pos:])
         keep(pos, len(text))
-    result = "".join(out)
+    result = unquote("".join(out))
     if not segments:  # everything was removed
         segments.append((0, len(text), 0))
     return Normalized(result, text, segments)

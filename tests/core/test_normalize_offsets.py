@@ -142,3 +142,26 @@ def test_findings_point_at_the_original_text():
     f = emails[0]
     assert original[f.start:f.end] == f.text
     assert f.text == fullwidth("budi") + ZW + ".santoso@contoh.go.id"
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("> NIK 3273260309\n> 681625", "  NIK 3273260309\n  681625"),
+    (">> dua\n> > tiga\n  > empat", "   dua\n    tiga\n    empat"),
+    ("Ｎ\n> 681625", "N\n  681625"),                       # the same after NFKC
+    ("a -> b\nx >= 1\n=> hasil", "a -> b\nx >= 1\n=> hasil"),  # not at a line's start: kept
+])
+def test_quote_marks_become_blanks_and_offsets_stay(original, expected):
+    n = normalize(original)
+    assert n.text == expected
+    assert n.span(0, len(n.text)) == (0, len(original))
+
+
+def test_a_number_wrapped_in_a_quoted_reply_is_found_in_the_original():
+    """A draft pasted from a mail thread: the quoted message wrapped the NIK over two quoted lines."""
+    from dlp.analyze import Analyzer
+
+    nik = "3273260309681625"
+    original = f"Pada 2 Nov, Budi menulis:\n> Mohon dicek data warga:\n> NIK {nik[:10]}\n> {nik[10:]} a.n. Siti\n"
+    found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "ID_NIK"]
+    assert [f.text for f in found] == [f"{nik[:10]}\n> {nik[10:]}"]
+    assert original[found[0].start:found[0].end] == found[0].text
