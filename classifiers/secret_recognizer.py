@@ -55,10 +55,10 @@ PUTTY = re.compile(r"PuTTY-User-Key-File-\d+: .*?(?:Private-MAC: [0-9a-fA-F]+|\Z
 
 # -- assignments --------------------------------------------------------------------
 # Where a key word occurs (in the lower-cased text); the key around it is then read.
-KEY_WORDS = ("pass", "pwd", "secret", "token", "sandi", "key", "auth", "credential", "kredensial")
+KEY_WORDS = ("pass", "pasw", "pwd", "secret", "token", "sandi", "key", "auth", "credential", "kredensial")
 # Whether one of KEY_WORDS is in the text: "key" is tested first on its own (the private-key markers
 # hold it too), and "credential" and "kredensial" share "reden" (one scan for both).
-KEY_GATE = ("pass", "pwd", "secret", "token", "sandi", "auth", "reden")
+KEY_GATE = ("pass", "pasw", "pwd", "secret", "token", "sandi", "auth", "reden")
 
 
 def _searcher(word: str):
@@ -92,10 +92,10 @@ def _searchers(words, tails: dict[str, str] | None = None) -> tuple:
 _KEY = _searcher("key")
 # "pw", short for password ("user: admin pw: Bandung#1"), ending a key: a key word of its own, not one of
 # KEY_WORDS, as "pw" stands inside every "npwp" (a letter follows it there).
-PW_KEY = re.compile(r"pw(?![a-z])")
+PW_KEY = re.compile(r"pw(?:nya|na|ne)?(?![a-z])")  # (with a chat's particle: "pwnya", Sundanese "pwna")
 # Whether one of KEY_GATE or PW_KEY is in a text: PW_KEY joins the scan of the words starting with "p".
 _KEY_GATE = _searchers(KEY_GATE, {"p": PW_KEY.pattern[1:]})
-PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "passphrase", "passcode", "passwort", "pw", "sandi",
+PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "pasword", "paswd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
 SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
                 "accesskey", "privatekey", "apitoken", "authtoken", "clientsecret"}
@@ -117,8 +117,13 @@ TOKENS_OF_KEY = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # After the key: optional quote, then an operator; a password key may have a few words
 # between ("Password wifi kantor: ...", "kata sandi akun SIMPEG: ...", "Password akun SIMPEG
 # Bapak/Ibu: ...", "Sandi WiFi lt.3: ...", "password email dinas pak Budi: ...").
-OPERATOR = re.compile(r"""["']?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-./]{0,20}){1,5}?)[ \t]*)?"""
+OPERATOR = re.compile(r"""["']?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-./]{0,20}){1,5}?"""
+                      r"""(?:[ \t]+\d{1,3}(?![\w]))?)[ \t]*)?"""  # a floor or room after them: "pw wifi lt 2:"
                       r"""(?P<op>:=|=>|=|:|\uff1a|(?<=\s)(?:adalah|yaitu|ialah|is)(?=[ \t]))[ \t]*""")
+# What a chat puts between a password key and its value, with no colon: the particle ("pw nya ...",
+# Sundanese "pw na", Javanese "pw ne") and what the password is for ("pw wifi ...", "pass wifinya ...").
+BARE_FILLER = re.compile(r"(?:[ \t]+(?i:nya|na|ne|teh|(?:wifi|wi-fi|hotspot|akun|email|e-mail|login|baru)(?:nya|na|ne)?)"
+                         r"(?![\w\-]))+")
 BARE_VALUE = re.compile(r"[ \t]+(?P<v>(?=[^\s]*\d)[^\s\"'<>()]{6,64})(?=[\s,.;!?]*(?:$|\s))", re.MULTILINE)
 XML_ELEMENT = re.compile(r"<(?P<tag>[\w:.\-]{0,40}(?:password|passwd|pwd|secret|token|apikey|api_key)[\w:.\-]{0,20})>"
                          r"(?P<secret>[^<\n]{1,200})</(?P=tag)>", re.IGNORECASE)
@@ -163,7 +168,9 @@ def entropy(s: str) -> float:
 def key_kind(key: str) -> str | None:
     """``password``, ``secret`` or None for a configuration key such as ``DB_PASSWORD``."""
     toks = [t.lower() for t in TOKENS_OF_KEY.findall(key)]
-    toks = [t[:-3] if t.endswith("nya") and len(t) > 5 else t for t in toks if t != "nya"]  # passwordnya
+    toks = [t[:-3] if t.endswith("nya") and (len(t) > 5 or t[:-3] in PASSWORD_WORDS) else
+            t[:-2] if t.endswith(("na", "ne")) and t[:-2] in PASSWORD_WORDS else t
+            for t in toks if t != "nya"]  # passwordnya, pwnya, Sundanese pwna, Javanese passwordne
     if not toks or any(t in NOT_SECRET_WORDS for t in toks):
         return None
     joined = "".join(toks)
@@ -579,8 +586,10 @@ class SecretRecognizer(Recognizer):
             m = OPERATOR.match(text, b)
             if not m:
                 if kind == "password":  # "passwordnya Bandung2021": no operator, only a strong value
-                    bare = BARE_VALUE.match(text, b)
-                    if bare and plausible(bare.group("v"), kind, True) and not bare.group("v").isalpha():
+                    filler = BARE_FILLER.match(text, b)  # "pw nya ...", "pw wifi ..."
+                    bare = BARE_VALUE.match(text, filler.end() if filler else b)
+                    if bare and plausible(bare.group("v"), kind, True) and not bare.group("v").isalpha() \
+                            and not _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):
                         yield self._res(bare.start("v"), bare.end("v"), 0.6, "password-assignment",
                                         f"password after “{key}”", f"kata sandi setelah “{key}”")
                 continue

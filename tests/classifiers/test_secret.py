@@ -102,6 +102,16 @@ POSITIVES = [
     (f'sshpass -p "{PW}" ssh root@10.0.0.1', f'"{PW}"'),
     (f"Silakan gunakan password: {PW} untuk login", PW),                # an instruction, not advice
     ("password default: 123456 (wajib diganti)", "123456"),
+    # chat hand-offs without a colon: the particle, or what the password is for, between key and value
+    ("27/11/26 08.05 - Teh Ratna TU: pw na sukses2026", "sukses2026"),
+    ("pass nya mekarwangi2026", "mekarwangi2026"),
+    ("password nya Sukses2026 ya bu", "Sukses2026"),
+    ("pw wifi sukses2026", "sukses2026"),
+    ("pass wifinya sukses2026", "sukses2026"),
+    ("pasword wifi sukses2026", "sukses2026"),                         # misspelt
+    ("pw wifi lt 2: sukses2026", "sukses2026"),                        # a floor number before the colon
+    ("pwnya Sukses2026!", "Sukses2026!"),
+    ("passwordne Bandung2024", "Bandung2024"),
 ]
 
 NEGATIVES = [
@@ -146,6 +156,14 @@ NEGATIVES = [
     "Hindari kata sandi: qwerty123",
     "mysql -u root -p simpeg",                                    # -p alone: the password is asked for
     "mysql -u root -p -h 10.0.0.2 simpeg",
+    # chat without a value: no digit, too short, or advice
+    "pw nya sudah saya ganti ya",
+    "pass nya 2 orang",
+    "Pass nya jam 08.00-10.00",
+    "password baru 2024",
+    "Jangan pakai pw nya 123456 ya",
+    "pasword wifi kantor ada di meja resepsionis",
+    "passing grade 2024 naik",
 ]
 
 
