@@ -12,7 +12,8 @@ the recognizers run:
   Arabic-Indic, Devanagari, Thai, Javanese ... digits alone, Python's and
   Presidio's ``\\d`` would then match them, and validators doing ``int()``
   would accept them, so fold once here);
-* zero-width characters, soft hyphens, direction marks and the BOM removed;
+* zero-width characters, soft hyphens, direction marks, the BOM and the keycap
+  mark of emoji digits (``0\ufe0f\u20e3``, broadcast posters' favourite) removed;
 * the quote marks a mail reply puts before each line it quotes (``> ``,
   ``>>``) made blanks, so a number the quoted message wrapped (``NIK 3273260309``
   / ``> 681625``) reads as a number wrapped in plain text does.  A draft pasted
@@ -37,8 +38,11 @@ import unicodedata
 INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d"
              "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067"
              "\u2068\u2069\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a"
-             "\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\ufeff\uffa0")
+             "\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\ufeff\uffa0\u20e3")
 _INVISIBLE_SET = frozenset(INVISIBLE)
+# Marks that belong to the character before them (an emoji's presentation selector, the keycap of
+# "0\ufe0f\u20e3"): a span ending on that character takes them in.
+_TRAILING_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A non-ASCII decimal digit (Python's \d is Unicode Nd) or an invisible character.
 _SPECIAL = re.compile(r"(?:(?![0-9])\d|[" + re.escape(INVISIBLE) + "])")
@@ -126,7 +130,10 @@ class Normalized:
         if end <= start:
             o = self.orig_index(start)
             return o, o
-        return self.orig_index(start), self.orig_index(end - 1) + 1
+        e, original = self.orig_index(end - 1) + 1, self.original
+        while e < len(original) and original[e] in _TRAILING_MARKS:
+            e += 1
+        return self.orig_index(start), e
 
 
 def normalize(text: str) -> Normalized:

@@ -165,3 +165,18 @@ def test_a_number_wrapped_in_a_quoted_reply_is_found_in_the_original():
     found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "ID_NIK"]
     assert [f.text for f in found] == [f"{nik[:10]}\n> {nik[10:]}"]
     assert original[found[0].start:found[0].end] == found[0].text
+
+
+def test_keycap_digits_are_read_and_the_span_keeps_the_last_keycap():
+    """Emoji digits ("0" + U+FE0F + U+20E3, a broadcast poster's favourite) read as digits; a finding
+    ending on one takes in its keycap marks, so the whole emoji is masked in a safe copy."""
+    from dlp.analyze import Analyzer
+
+    keycap = "\ufe0f\u20e3"
+    phone = "".join(d + keycap for d in "081322191559")
+    original = f"Pemesanan kolektif hubungi {phone} ya"
+    n = normalize(original)
+    assert "hubungi 081322191559 ya" in n.text
+    assert n.span(n.text.index("0813"), n.text.index(" ya")) == (original.index(phone), original.index(" ya"))
+    found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "PHONE_NUMBER"]
+    assert [f.text for f in found] == [phone]
