@@ -327,6 +327,10 @@ def ends_with_word(rx: re.Pattern, s: str, endings: tuple[str, ...]) -> bool:
 _OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d\d?)"
 IPV4_REST = re.compile(rf"\.{_OCTET}\.{_OCTET}\.{_OCTET}(?:/(?:3[0-2]|[12]?\d))?(?!\w)")
 IPV4_FIRST = re.compile(rf"{_OCTET}$")
+# A zero-padded part ("02"): with a one-digit first part, a budget account code (kode rekening of
+# Permendagri 90/2019: 5.1.02.01, 4.1.01.06), never a written IPv4 address (8.8.8.8 has no padding;
+# a padded address, 192.168.001.010, has a longer first part).
+_PADDED_PART = re.compile(r"\.0\d")
 IPV6_SEED = re.compile(r":[0-9A-Fa-f]{0,4}:")
 HEXCOLON = set("0123456789abcdefABCDEF:")
 
@@ -419,6 +423,8 @@ class DlpIpRecognizer(Recognizer):
             start, end = first.start(), m.end()
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
                 continue
+            if text[start + 1] == "." and _PADDED_PART.search(text, start, end):
+                continue  # 5.1.02.01: an account code
             if not self._version(text, start, end):
                 results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(text[start:end])))
         first_colon = text.find(":")

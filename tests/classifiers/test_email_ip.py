@@ -66,6 +66,7 @@ IP_POSITIVES = [
     ("alamat 2001:db8::ff00:42:8329", "2001:db8::ff00:42:8329", "private"),
     ("gateway 192.168.010.001", "192.168.010.001", "private"),             # leading zeros
     ("rentang 10.0.0.1-10.0.0.50", "10.0.0.50", "private"),
+    ("DNS publik 8.8.8.8", "8.8.8.8", "public"),                           # a one-digit first part
 ]
 IP_NEGATIVES = [
     "Catatan Rilis Aplikasi Layanan Pajak v4.1.3.2",
@@ -82,6 +83,10 @@ IP_NEGATIVES = [
     "1.2.3.4000",
     "Rp 1.250.000.000",
     "sesuai Pasal 2.3.1.4 pedoman",
+    # budget account codes (kode rekening): zero-padded parts after a one-digit first part
+    "4.1.01.06;Pajak Reklame;41250000000",
+    "5.1.02.01 Belanja Barang dan Jasa",
+    "| 6.1.01.01 | Penerimaan Pembiayaan |",
 ]
 
 
