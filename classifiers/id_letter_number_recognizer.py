@@ -85,6 +85,10 @@ REGULATION_PREFIXES = {"PER", "PERDIRJEN", "PERMEN", "PMK", "KMK", "SE.MEN"}
 REGULATION_CODES = {"PMK", "KMK", "POJK", "SEOJK", "PBI", "PADG", "PERMEN", "PERDA", "PERGUB", "PERWAL",
                     "PERBUP", "PERPRES", "KEPPRES", "INPRES", "UU", "PP", "PERKA", "PERBAN", "PERMENDAGRI",
                     "PERMENKES", "PERMENKEU"}
+# Of those, the codes whose regulations are numbered with a unit after a dot (PMK 112/PMK.03/2022,
+# KMK, POJK ...).  The others never are: "PP.04.1-Pu" is the KPU's archive code (PP: Penyelenggara
+# Pemilu) of an announcement, 45/PP.04.1-Pu/3510/2023, no Peraturan Pemerintah.
+REGULATION_DOTTED = {"PMK", "KMK", "POJK", "SEOJK", "PBI", "PADG", "PERMENKEU"}
 # Case numbers of courts (Pdt.G, Pid.B, PTUN ...) are not naskah dinas.
 COURT_CODES = {"PDT", "PID", "PUU", "PHPU", "PTUN", "TUN", "PAILIT", "PKPU", "PDT.G", "PID.B", "PID.SUS", "PDT.SUS"}
 # First parts that make a commercial or system number, not a letter number.
@@ -102,7 +106,7 @@ _CLASS = re.compile(r"\d{3}(?:\.\d{1,3}){1,5}")                 # 045.2, 000.8.3
 _CLASS_ALPHA = re.compile(r"[A-Z]{2}(?:\.\d{1,3}){1,4}")        # KS.01.01, KP.07.6, HK.01
 _UNIT = re.compile(r"\d{1,2}(?:[.\-]\d{1,3}){1,3}")               # a numbered unit: 3.2, 2.1.4, 01-23
 _PREFIXED = re.compile(r"([A-Za-z]{1,8})-(\d{1,6}[A-Za-z]?)")  # B-1234, ND-45, Speng-3
-_NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?-[A-Z][A-Za-z0-9.\-]*")  # 1234-Disdik
+_NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?[\-.][A-Z][A-Za-z0-9.\-]*")  # 1234-Disdik, 14.PK-Pokja.III (UKPBJ)
 # A decree's serial written into its office part (Keputusan Bupati/Wali Kota): 188.45/Kep.512-Huk/2023
 _DECREE = re.compile(r"(?i:kep|kpts)\.\d{1,6}(?:[.\-][A-Za-z0-9]+)*")
 _OFFICE = re.compile(r"[A-Z][A-Za-z0-9.\-]*|\d{1,3}[A-Z][A-Za-z0-9.\-]*")  # BKD, Kel.Cpd, UN6.B, MK.1
@@ -160,7 +164,7 @@ def _segment_kind(seg: str) -> str:
         return "unit"  # neither serial nor office: it only keeps a number whole (PB.01.02/3.2/1234/2024)
     if _CLASS_ALPHA.fullmatch(seg):
         base = seg.split(".", 1)[0]
-        return "reg" if base in REGULATION_CODES else "class_alpha"
+        return "reg" if base in REGULATION_DOTTED else "class_alpha"
     m = _PREFIXED.fullmatch(seg)
     if m:
         p = m.group(1)
@@ -179,7 +183,9 @@ def _segment_kind(seg: str) -> str:
         return "junk"
     if _OFFICE.fullmatch(seg):
         base = re.split(r"[.\-]", seg, 1)[0].upper()
-        return "reg" if base in REGULATION_CODES else "office"
+        if base in REGULATION_CODES and (base == up or base in REGULATION_DOTTED):
+            return "reg"
+        return "office"
     return "junk"
 
 

@@ -67,6 +67,11 @@ POSITIVES = [
     ("Nomor: T-3/Satpol PP/2024 perihal", "T-3/Satpol PP/2024", "T"),
     # a land office's: serial, regency code, month, year (with its label)
     ("No. Surat : 1234/32.04/V/2024", "1234/32.04/V/2024", None),
+    # the KPU's announcements: PP.04.1 is its archive code (Penyelenggara Pemilu), no Peraturan Pemerintah
+    ("Nomor: 45/PP.04.1-Pu/3510/2023", "45/PP.04.1-Pu/3510/2023", None),
+    ("Nomor: 45/PP.04.1/KPU-Kab/2023", "45/PP.04.1/KPU-Kab/2023", None),
+    # a procurement working group's (Pokja of the UKPBJ): serial and group in one part
+    ("Nomor: 027/14.PK-Pokja.III/UKPBJ/2023", "027/14.PK-Pokja.III/UKPBJ/2023", None),
 ]
 
 EVASIONS = [
@@ -97,6 +102,7 @@ NEGATIVES = [
     "Instruksi Menteri Dalam Negeri Nomor 53 Tahun 2022",
     "PermenPANRB Nomor 6 Tahun 2022",
     "sesuai POJK Nomor 6/POJK.07/2022",
+    "sesuai SEOJK 15/SEOJK.03/2022",
     "Putusan Nomor 123/Pdt.G/2021/PN.Bdg",
     "berkas diunggah 2022/10/03 selesai 2022/10/11",
     "lahir 17/07/2003",
