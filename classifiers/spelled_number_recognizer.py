@@ -20,7 +20,9 @@ found after its label (NIK, KTP, Nomor Induk Kependudukan; KK, Kartu Keluarga),
 where it must spell 16 digits that pass the structure check of
 :mod:`._digits` (region, date, serial): a NIK has no operator prefix to tell
 it from a list of counted words, so both its label and its structure must be
-there.
+there.  Read aloud to a transcriber, a NIK often comes in pairs ("tiga puluh dua
+tujuh puluh tiga ...", "lima belas"): after the label, tens and teens count as
+their two digits, under the same structure check.
 """
 from __future__ import annotations
 
@@ -70,9 +72,14 @@ class SpelledPhoneRecognizer(Recognizer):
 # the entity each names; what may stand between the label and the number: a colon, and up to two
 # words that are no digit words ("NIK saya", "No. KK-nya adalah", "NIK ibu").
 ID_STEMS = tuple((stem, "ID_KK" if stem in ("kk", "keluarga") else "ID_NIK") for stem in _SUBST_STEMS)
-_NOT_DIGIT_WORD = r"(?!(?:" + "|".join(DIGIT_WORDS) + r")(?![a-z]))"
+# Tens and teens, read only after a NIK or KK label: "tiga puluh dua" 32, "tujuh puluh" 70, "lima belas" 15.
+PAIR_WORDS = ("puluh", "belas", "sepuluh", "sebelas")
+_PAIR_VALUE = {"sepuluh": "10", "sebelas": "11"}
+_ID_TOKEN = r"(?:" + "|".join(sorted([*DIGIT_WORDS, *PAIR_WORDS], key=len, reverse=True)) + r"|\d{1,4})"
+_ID_WORD_OR_DIGITS = re.compile(_ID_TOKEN)
+_NOT_DIGIT_WORD = r"(?!(?:" + "|".join([*DIGIT_WORDS, *PAIR_WORDS]) + r")(?![a-z]))"
 _LEAD = rf"(?:-?nya)?[ \t]*[:=.\-]?[ \t]*(?:{_NOT_DIGIT_WORD}[a-z]{{1,15}}\.?[ \t]*[:=]?[ \t]+){{0,2}}"
-SPELLED_AFTER_LABEL = re.compile(rf"{_LEAD}({_TOKEN}(?:[ \t,.\-/]{{1,3}}{_TOKEN}){{3,19}})(?![\w])")
+SPELLED_AFTER_LABEL = re.compile(rf"{_LEAD}({_ID_TOKEN}(?:[ \t,.\-/]{{1,3}}{_ID_TOKEN}){{3,31}})(?![\w])")
 
 
 class SpelledIdRecognizer(Recognizer):
@@ -121,10 +128,35 @@ class SpelledIdRecognizer(Recognizer):
     def _decide(self, m, entity: str):
         # the tokens up to the 16th digit: words may follow the number ("... tiga, dua anak")
         digits, words, end = "", 0, None
-        for t in _WORD_OR_DIGITS.finditer(m.group(1)):
-            word = t.group()
-            digits += DIGIT_WORDS.get(word, word)
+        tokens = list(_ID_WORD_OR_DIGITS.finditer(m.group(1)))
+        i = 0
+        while i < len(tokens):
+            word, t = tokens[i].group(), tokens[i]
+            nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+            if word in _PAIR_VALUE:
+                value = _PAIR_VALUE[word]
+            elif word in PAIR_WORDS:
+                return None  # "puluh" with no digit word before it: no number read aloud
+            elif nxt in ("puluh", "belas") and word in DIGIT_WORDS and DIGIT_WORDS[word] != "0":
+                i += 1
+                t = tokens[i]
+                if nxt == "belas":
+                    value = "1" + DIGIT_WORDS[word]
+                else:  # "tiga puluh dua" 32, "tiga puluh" 30
+                    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                    then = tokens[i + 2].group() if i + 2 < len(tokens) else ""
+                    # (not the tens of the next pair: "tiga puluh, lima puluh satu" is 30 51)
+                    if DIGIT_WORDS.get(after, "0") != "0" and not after[0].isdigit() and then not in ("puluh", "belas"):
+                        i += 1
+                        t = tokens[i]
+                        value = DIGIT_WORDS[word] + DIGIT_WORDS[after]
+                    else:
+                        value = DIGIT_WORDS[word] + "0"
+            else:
+                value = DIGIT_WORDS.get(word, word)
+            digits += value
             words += not word[0].isdigit()
+            i += 1
             if len(digits) >= 16:
                 end = m.start(1) + t.end()
                 break

@@ -15,6 +15,24 @@ def spell(digits: str, words=WORDS, sep: str = " ") -> str:
     return sep.join(words[int(c)] for c in digits)
 
 
+def spell_pairs(digits: str) -> str:
+    """The digits read aloud in pairs, as to a transcriber: 32 "tiga puluh dua", 30 "tiga puluh",
+    15 "lima belas", 10 "sepuluh", 11 "sebelas", 05 "kosong lima"."""
+    out = []
+    for i in range(0, len(digits), 2):
+        a, b = int(digits[i]), int(digits[i + 1])
+        if a == 0:
+            out += ["kosong", WORDS[b]]
+        elif a == 1:
+            out.append({0: "sepuluh", 1: "sebelas"}.get(b) or f"{WORDS[b]} belas")
+        else:
+            out.append(f"{WORDS[a]} puluh" + (f" {WORDS[b]}" if b else ""))
+    return " ".join(out)
+
+
+NIK_PAIRS = F.make_nik("3273", 8, dt.date(1978, 3, 15), female=False, serial=2237)   # 32 73 08 15 03 78 22 37
+NIK_ROUND = F.make_nik("3171", 10, dt.date(1990, 11, 30), female=True, serial=5110)  # 31 71 10 70 11 90 51 10
+
 POSITIVES = [
     (f"NIK saya {spell(NIK)}", "ID_NIK", spell(NIK)),
     (f"No. KTP: {spell(NIK_W)}.", "ID_NIK", spell(NIK_W)),
@@ -26,6 +44,10 @@ POSITIVES = [
     (f"NIK saya {spell(NIK)} dua anak", "ID_NIK", spell(NIK)),                          # words after it
     (f"NIK istri saya: {spell(NIK_W)}", "ID_NIK", spell(NIK_W)),                        # two words between
     (f"Data: NIK 3273014905850003, HP 081234567890\nNIK ibu {spell(NIK_W)}", "ID_NIK", spell(NIK_W)),  # in a text
+    # read aloud in pairs (a voice note's transcript): tens and teens count as two digits
+    (f"nik nya pak {spell_pairs(NIK_PAIRS)} atas nama wahyu", "ID_NIK", spell_pairs(NIK_PAIRS)),
+    (f"NIK {spell_pairs(NIK_ROUND)}", "ID_NIK", spell_pairs(NIK_ROUND)),             # 70, 10, 11, 30 51
+    (f"No KK {spell_pairs(KK)}", "ID_KK", spell_pairs(KK)),
 ]
 
 NEGATIVES = [
@@ -38,6 +60,9 @@ NEGATIVES = [
     f"NIK {NIK}",                                    # digits: the digit scan's (found once, by it)
     "NIK: dua puluh lima orang",                     # tens are no digit words
     f"NIK {spell(NIK)[:-5]}lima",                    # the last two words glued: no 16th digit word
+    "NIK tiga puluh dua tujuh puluh tiga",           # pairs, but not 16 digits
+    f"NIK puluh {spell(NIK)}",                       # "puluh" with no digit word before it
+    f"Catatan: {spell_pairs(NIK_PAIRS)}",            # pairs without a label
 ]
 
 
