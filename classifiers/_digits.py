@@ -488,6 +488,11 @@ def _label_re_ci() -> tuple[re.Pattern, re.Pattern]:
 
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]{1,23}\Z")
 _LONG_DIGITS = re.compile(r"\d{5}")
+# A line holding one number and nothing else (an item of a list under its label, a column read by OCR).
+_NUMBER_ALONE = re.compile(r"[ \t]*\d[\d .\-]{7,40}[ \t\r]*")
+# A label's line holding nothing else but marks ("No. KK", "NIK:", "- No KK -").
+_LABEL_LINE_MARKS = " \t\r:.-=*#|"
+LIST_REACH = 4000  # how far above a list of numbers alone its label is looked for
 # A number token in a table row, for column counting: 9+ digits, single . or - between them
 # (so dates, 8 digits, are not tokens), optionally after a "+", not glued to a word, a dot or a
 # dash before it nor to a word after it.  Same starts as
@@ -704,6 +709,7 @@ class Scan:
         self._other_lines: dict[tuple, list] = {}
         self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
         self._head_labels: dict[int, list] = {}   # header row start -> its labels as column Labels
+        self._list_labels: dict[int, object] = {}   # line start of a number alone -> its list's label (_list_label)
         self.ascii = text.isascii()  # (a flag of the string: no pass over it)
         self.dense = _NINE_DIGITS.match(text) is not None  # 9+ digits
         if not self.dense:
@@ -1015,8 +1021,42 @@ class Scan:
                         tokens = self.row_tokens(line_start, line_end)
                         if len(tokens) >= 2 and len(row[1]) == len(tokens):
                             header = (None, tokens, self._column_labels(row))
+            if above_label is None and header is None and _NUMBER_ALONE.fullmatch(text, line_start, line_end):
+                above_label = self._list_label(line_start)
         line[2], line[3] = above_label, header
         return above_label
+
+    def _list_label(self, line_start: int) -> Label | None:
+        """The label of a list of numbers alone on their lines ("No. KK" then one KK number a line,
+        blank lines between or not, as OCR reads a spreadsheet's column): the label alone on the
+        first line above the list that is not a number, for the list's first number and every one
+        after it (else only the first takes the label; the others would be judged by structure, and a
+        KK's issue date passes as a birth date)."""
+        text, known = self.text, self._list_labels
+        lo = line_start - LIST_REACH if line_start > LIST_REACH else 0
+        pos = line_start
+        got: Label | None = None
+        while pos > lo:
+            prev_start = text.rfind("\n", 0, pos - 1) + 1
+            if not text[prev_start:pos - 1].strip():
+                pos = prev_start  # a blank line
+            elif _NUMBER_ALONE.fullmatch(text, prev_start, pos - 1):
+                got = known.get(prev_start, UNKNOWN)
+                if got is not UNKNOWN:  # the number above has asked already: its answer is the list's
+                    break
+                pos = prev_start  # a number of the list
+            else:
+                got = UNKNOWN
+                labels = self.labels_between(prev_start, pos - 1)
+                if len(labels) == 1:
+                    s, e, cat, word = labels[0]
+                    if not (text[prev_start:s].strip(_LABEL_LINE_MARKS) or text[e:pos - 1].strip(_LABEL_LINE_MARKS)):
+                        got = _account_or_card(text, s, e, cat, word, "above")  # the label alone on its line
+                break
+        if got is UNKNOWN:
+            got = None
+        known[line_start] = got
+        return got
 
     def _header_row(self, line_start: int, reach: int) -> tuple[int, list] | None:
         """(start, ID labels) of the nearest table header row above ``line_start`` (within ``reach``), or None."""

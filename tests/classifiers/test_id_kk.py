@@ -85,6 +85,24 @@ def test_table_header_maps_columns_kk_first(analyzer):
     assert {("ID_NIK", NIK), ("ID_KK", KK)} <= findings
 
 
+KK3 = F.make_kk("3273", 11, D(2018, 7, 23), serial=2576)   # its issue date passes as a birth date
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a column read by OCR (blank lines between) or a chat's list: every number takes the label
+    (f"No. KK\n\n{KK}\n{KK2}\n\n{KK3}\n", {KK: "ID_KK", KK2: "ID_KK", KK3: "ID_KK"}),
+    (f"NIK\n{NIK}\n{NIK2}\n\nNo. KK:\n{KK}\n{KK3}", {NIK: "ID_NIK", NIK2: "ID_NIK", KK: "ID_KK", KK3: "ID_KK"}),
+    # a line holding more than the label, or a list item holding more than a number: structure decides
+    (f"Daftar No. KK yang ditolak karena data ganda dengan penerima lain\n\n{KK}\n{KK3}", {KK3: "ID_NIK"}),
+    (f"No. KK\n{KK}\nBudi {KK3}", {KK: "ID_KK", KK3: "ID_NIK"}),
+    # an account column: no number of it is a NIK or a KK
+    (f"No. Rekening\n{KK3}\n{NIK}", {KK3: None, NIK: None}),
+])
+def test_a_list_of_numbers_alone_takes_the_label_above_it(analyzer, text, kinds):
+    got = {f.text: f.entity_type for f in analyzer.analyze_text(text) if f.entity_type in ("ID_KK", "ID_NIK")}
+    assert {number: got.get(number) for number in kinds} == kinds
+
+
 # Delimited tables whose long numbers do not line up one for one with the header's number
 # columns (an empty cell, a spaced card number, a short landline): read cell by cell.
 CELL_TABLES = [
