@@ -24,12 +24,13 @@ files (as are encrypted Office files: see ``extract_bytes``):
   slide that a fast save left in the stream are read too: a recipient's tool
   can recover them.
 
-Pictures of a .doc (its ``Data`` stream) and a .ppt (its ``Pictures`` stream), PNG
-and JPEG, are read by OCR as ``picture N`` members, as the pictures of DOCX
-and PPTX are.  The pictures of an .xls are not (they are split over its
-records); neither are other picture formats (EMF, WMF: vector previews).
+Pictures of a .doc (its ``Data`` stream), a .ppt (its ``Pictures`` stream) and
+an .xls (its drawing group, split over the workbook's MSODRAWINGGROUP and
+CONTINUE records), PNG and JPEG, are read by OCR as ``picture N`` members, as
+the pictures of DOCX and PPTX are.  Other picture formats are not (EMF, WMF:
+vector previews).
 
-Sources: [MS-XLS], [MS-DOC] 2.4.1 and 2.5.1 (FIB), [MS-PPT] 2.3 and 2.9, [MS-ODRAW] 2.2.23 (BLIP
+Sources: [MS-XLS] 2.4.170 (MsoDrawingGroup) and 2.4.58 (Continue), [MS-DOC] 2.4.1 and 2.5.1 (FIB), [MS-PPT] 2.3 and 2.9, [MS-ODRAW] 2.2.23 (BLIP
 records), [MS-OLEPS].
 """
 from __future__ import annotations
@@ -189,7 +190,32 @@ def extract_xls(data: bytes, ctx, ole=None) -> Extraction:
         book.release_resources()
     with opened(data, ole) as f:
         out.chunks.extend(properties(f, len(data)))
+        streams = _read_streams(f, ("Workbook", "Book"), len(data))
+    group = drawing_group(streams.get("Workbook") or streams.get("Book") or b"")
+    if group:
+        pictures(group, ctx, out)
     return out
+
+
+_EOF, _MSODRAWINGGROUP, _CONTINUE = 0x000A, 0x00EB, 0x003C
+
+
+def drawing_group(workbook: bytes) -> bytes:
+    """The drawing group of a workbook stream's globals, where the pictures of all its sheets are
+    stored: the data of its MSODRAWINGGROUP records and of the CONTINUE records after them, joined
+    (a record holds at most 8,224 bytes).  Empty when the workbook has no pictures."""
+    parts, pos, size, joined = [], 0, len(workbook), False
+    while pos + 4 <= size:
+        kind, length = struct.unpack_from("<HH", workbook, pos)
+        if kind == _EOF:  # the end of the globals: the sheets' own records hold no picture data
+            break
+        if kind == _MSODRAWINGGROUP or (kind == _CONTINUE and joined):
+            parts.append(workbook[pos + 4:pos + 4 + length])
+            joined = True
+        else:
+            joined = False
+        pos += 4 + length
+    return b"".join(parts)
 
 
 def _cell_text(cell, datemode: int) -> str | None:

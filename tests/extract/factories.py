@@ -843,3 +843,40 @@ def random_bytes(n: int = 8192, seed: int = 7) -> bytes:
 
     return random.Random(seed).randbytes(n)
 
+
+
+def office_art_png_store(png: bytes) -> bytes:
+    """An OfficeArt drawing group holding one PNG picture ([MS-ODRAW] 2.2.12 OfficeArtDggContainer:
+    an FDGG block, then a BLIP store whose one FBSE embeds an OfficeArtBlipPNG)."""
+    import struct
+
+    def rec(ver_inst: int, kind: int, body: bytes) -> bytes:
+        return struct.pack("<HHI", ver_inst, kind, len(body)) + body
+
+    blip = rec(0x6E00, 0xF01E, b"\x11" * 16 + b"\xff" + png)                  # one UID, tag, the PNG
+    fbse = rec(0x0062, 0xF007, bytes([6, 6]) + b"\x22" * 16 + struct.pack("<HIIIBBBB", 0xFF, len(blip), 1, 0, 0, 0, 0, 0)
+               + blip)                                                          # 36 bytes of fields, then the BLIP
+    fdgg = rec(0x0000, 0xF006, struct.pack("<IIII", 1026, 2, 2, 1) + struct.pack("<II", 1, 2))
+    return rec(0x000F, 0xF000, fdgg + rec(0x001F, 0xF001, fbse))
+
+
+def xls_with_picture(png: bytes, caption: str = "Lampiran") -> bytes:
+    """A legacy workbook (xlwt) whose globals hold a drawing group with ``png`` in it, split over an
+    MSODRAWINGGROUP record and CONTINUE records as Excel splits it (8,224 bytes a record)."""
+    import struct
+
+    import xlwt
+
+    group = office_art_png_store(png)
+    records = b"".join(struct.pack("<HH", 0x00EB if i == 0 else 0x003C, len(group[i:i + 8224])) + group[i:i + 8224]
+                       for i in range(0, len(group), 8224))
+
+    class Book(xlwt.Workbook):
+        def _Workbook__country_rec(self):  # (xlwt lays the globals out and counts the sheets' offsets after it)
+            return super()._Workbook__country_rec() + records
+
+    book = Book()
+    book.add_sheet("Foto").write(0, 0, caption)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

@@ -88,6 +88,35 @@ def test_ppt_picture_is_read_or_reported(f):
     assert any("3456" in t for t in read) or reported
 
 
+@pytest.mark.parametrize("compress", [6, 0])  # 0: a picture of 540 KB, over many CONTINUE records
+def test_xls_picture_is_read_or_reported(f, compress):
+    """A picture pasted into a legacy workbook (a photo of a KTP, a screenshot) is read by OCR."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(f.text_png("NIK 3273014905850003"))).save(buf, "PNG", compress_level=compress)
+    ex = extract_bytes(f.xls_with_picture(buf.getvalue(), caption="Foto KTP"))
+    assert [c.text for c in ex.chunks if c.part == "sheet Foto!A1"] == ["Foto KTP"]
+    read = [c.text for c in ex.chunks if c.part.startswith("member:picture 1")]
+    reported = [e for e in ex.errors if e.part.startswith("member:picture 1")]
+    assert any("3273014905850003" in t for t in read) or reported
+
+
+def test_xls_drawing_group_joins_its_continue_records_only():
+    from dlp.extract.legacy import drawing_group
+
+    def rec(kind, body):
+        return kind.to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+    stream = (rec(0x0809, b"bof") + rec(0x003C, b"not") + rec(0x00EB, b"ab") + rec(0x003C, b"cd")
+              + rec(0x00FC, b"sst") + rec(0x003C, b"sst-more") + rec(0x00EB, b"ef") + rec(0x000A, b"")
+              + rec(0x00EB, b"sheet"))
+    assert drawing_group(stream) == b"abcdef"
+    assert drawing_group(b"") == b"" and drawing_group(rec(0x00EB, b"x")[:3]) == b""
+
+
 def _broken_doc(f) -> bytes:
     """A .doc whose FIB points its piece table past the end of the table stream."""
     data = bytearray(f.doc_document("Isi surat.\n"))
