@@ -99,7 +99,7 @@ CAPS_AFTER_NAMA = re.compile(
 # The label before a colon, read on the line up to the colon.
 # (A key of JSON or YAML, "nama_lengkap": "...", is read as its words: _field_label makes its "_" blanks.)
 FIELD_LABEL = re.compile(
-    rf"(?:^|\t|\||\s\s|[{{,][ \t]*(?=[\"']))[ \t>*_\-\u2022\u00b7\"']*(?:\d{{1,2}}[.)][ \t]*)?"
+    rf"(?:^|\t|\||\s\s|:[ \t]|[{{,][ \t]*(?=[\"']))[ \t>*_\-\u2022\u00b7\"']*(?:\d{{1,2}}[.)][ \t]*)?"
     rf"(?P<label>(?i:{STRONG_LABELS}|{WEAK_LABELS}))[ \t*_\"']*$")
 _STRONG_FULL = re.compile(rf"(?i)(?:{STRONG_LABELS})")
 # Last words of the labels: a colon whose preceding word is none of these is skipped at once.
@@ -150,10 +150,10 @@ CONTACT_WORDS = {"hubungi", "menghubungi", "kontak", "kepada", "oleh", "bersama"
 TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
 # An abbreviated honorific with its dot, then one capitalised word that no other one follows.
 # Only abbreviations: after "Pak." or "Bu." the dot may end a sentence ("Terima kasih, Bu. Baik, ...").
-# (the look-behinds stand after the first letter, so the regex starts with S or B: a fast scan)
-HON_DOT_ONE = re.compile(r"(?:S(?<![\w.]S)dr[ia]?|B(?<![\w.]B)pk?)\.[ \t]+"
+# (the look-behinds stand after the first letter, so the regex starts with S, B, N or T: a fast scan)
+HON_DOT_ONE = re.compile(r"(?:S(?<![\w.]S)dr[ia]?|B(?<![\w.]B)pk?|N(?<![\w.]N)y|T(?<![\w.]T)n)\.[ \t]+"
                          r"(?P<name>[A-Z][a-z]{2,}(?:['\-][A-Za-z]+)?)(?![\w'\-]|[ \t]+[A-Z])")
-HON_DOT = {"sdr", "sdri", "sdra", "bp", "bpk"}  # the abbreviations HON_DOT_ONE starts with, in lower case
+HON_DOT = {"sdr", "sdri", "sdra", "bp", "bpk", "ny", "tn"}  # (Ny., Tn.: Nyonya, Tuan, as medical records write)  # the abbreviations HON_DOT_ONE starts with, in lower case
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
 CHAT_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})[ \t]*:[ \t]")
@@ -371,7 +371,7 @@ class PersonRecognizer(Recognizer):
         seen, run = self._words, self._run
         if "\u2019" in text:  # (rare: see RUN_SHAPE and RUN_DOT_SHAPE)
             runs = RUN.finditer(text)
-            if "Sdr" in text or "Bp" in text:
+            if "Sdr" in text or "Bp" in text or "Ny." in text or "Tn." in text:
                 self._one_name_after_honorific(text, add)
             hon_end = len(text) + 1  # (done: no place below is looked at again)
         else:
@@ -431,7 +431,7 @@ class PersonRecognizer(Recognizer):
                             if old is None or lexicon > old[0]:
                                 best[span] = (lexicon, "lexicon")
                             continue
-                elif kind == "glued" or kind == "field":
+                elif kind == "glued" or (kind == "field" and self._after_label(text, s, line_pre)):
                     continue  # no name starts there, or a field's value (_fields reads it): _run looks no further
             run(text, s, e, facts, add, best, claimed)
         self._after_anchors(text, add, commas)
@@ -555,6 +555,19 @@ class PersonRecognizer(Recognizer):
                 if v:
                     add(self._clean(text, *v.span("name")), 0.8, "field", need)
 
+    def _after_label(self, text: str, s: int, line_pre: str) -> bool:
+        """Whether the colon that ends ``line_pre`` (the line before the run at ``s``) ends a field label,
+        whose value _fields reads; not a chat's sender ("Rini BPBD: Siti Aminah / 3578...") or a
+        heading ("Pesan: ..."), after which a name is found as anywhere else."""
+        at = s - len(line_pre) + len(line_pre.rstrip()) - 1  # the colon
+        lo = at - 60 if at > 60 else 0
+        nl = text.rfind("\n", lo, at)
+        head = text[nl + 1 if nl >= 0 else lo:at]  # (what _fields reads before the colon)
+        need = self._heads.get(head, self._heads)
+        if need is self._heads:
+            need = self._field_label(head)
+        return need is not False
+
     def _field_label(self, head: str):
         """What _fields needs of the text before a colon (``head``), kept for the next colon after the same
         text: False when it ends with no field label, else what add() needs of the name (None after a
@@ -585,7 +598,7 @@ class PersonRecognizer(Recognizer):
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "field", "two")
 
     def _one_name_after_honorific(self, text: str, add):
-        """``Sdr. Galih``, ``Bpk. Dedi``: one name after an abbreviated honorific.  (Two or more
+        """``Sdr. Galih``, ``Bpk. Dedi``, ``Ny. Onah``: one name after an abbreviated honorific.  (Two or more
         capitalised words make a run, which _run reads; one word after a dot makes none.)"""
         for m in HON_DOT_ONE.finditer(text):
             add(self._clean(text, *m.span("name"), mode="strict"), 0.8, "honorific")
@@ -710,8 +723,8 @@ class PersonRecognizer(Recognizer):
             if not (known or trigger or post[:1] in (",", "<", ":", '"') or post == " <" or not bare
                     or (an and not line_pre.lower().endswith("a.n "))):
                 return
-            if pw_raw.endswith((":", "\uff1a")):  # (line_pre.rstrip() ends with its last word)
-                return  # a field value: see _fields
+            if pw_raw.endswith((":", "\uff1a")) and self._after_label(text, s, line_pre):
+                return  # a field value: see _fields (line_pre.rstrip() ends with its last word)
             if trigger:
                 if pw in HON_WORDS and not (pw in CAPITAL_ONLY_HON and pw_raw[:1].islower()):
                     add(self._clean(text, s, e), 0.8, "honorific")

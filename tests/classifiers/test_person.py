@@ -152,6 +152,19 @@ GREETED += [
     ("Bpk. Dedi", ["Dedi"]),
     ("Sdr. Kepala Dinas", []),
     ("Terima kasih, Bu. Baik, saya kirim sekarang.", []),   # a full word's dot may end a sentence
+    ("27/11/26 10.12 - Perawat IGD: rujukan Ny. Onah, 65 th", ["Onah"]),   # Nyonya, Tuan: medical records
+    ("Pasien Tn. Sardi, 58 th", ["Sardi"]),
+]
+
+# After a colon that ends no field label (a chat's sender, a heading), a name is found as anywhere;
+# after a label, the field's own rules decide.
+GREETED += [
+    ("11/27/26, 9:17 AM - Rini BPBD: Siti Aminah / 3578015111831088", ["Siti Aminah"]),
+    ("Pesan: Siti Aminah sudah datang", ["Siti Aminah"]),
+    ("27/11/26 07.46 - +62 878-651-7374: Nama ibu: Rina Marlina", ["Rina Marlina"]),   # a label after a sender
+    ("27/11/26 07.47 - +62 878-651-7374: anak: Muhammad Rafka, lahir 2 juni", ["Muhammad Rafka"]),
+    ("Perihal: Undangan Rapat Koordinasi", []),
+    ("Tempat: Aula Siti Hajar", []),
 ]
 
 
