@@ -187,7 +187,7 @@ SIG_CUE_BEFORE = re.compile(r"(?i)(?:,[ \t\r]*$|^[ \t]*(?:ttd\.?|\(ttd\)|tertand
 # A line below a signed name: one scan for all keys (their matches cannot overlap), which also finds
 # each line break after a comma (a job title above a name) on the way: the empty look-behind comes
 # last, so a key after ",\n" is still matched.
-SIG_BELOW = re.compile(r"\n(?:NIP|NRP|NIDN|Pangkat|Pembina|Penata|(?<=,\n))")
+SIG_BELOW = re.compile(r"\n(?:NIP|NRP|NIDN|NIK|Pangkat|Pembina|Penata|(?<=,\n))")
 SIG_CUE_AFTER = re.compile(r"(?i)[ \t]*(?:NIP|NRP|NIDN|NIK|NPP|NIPPPK|Pangkat|Pembina|Penata|Pengatur|Juru)\b")
 CONNECTORS = frozenset(("bin", "binti", "van", "der", "de", "al", "el"))
 CELL_NAME = re.compile(rf"(?:(?:{HON})[ \t]+)?(?:{TITLES}[ \t]*)*(?P<name>{NAME})(?:,?[ \t]*{DEGREE})*")

@@ -167,6 +167,16 @@ GREETED += [
     ("Tempat: Aula Siti Hajar", []),
 ]
 
+# A name alone on its line above its NIK's ("Warsa Sutisna" / "NIK: ..."): a list of records in a chat;
+# what else stands above a NIK line (a form's heading, a card's header) is no name.
+GREETED += [
+    ("08:14\nWarsa Sutisna\nNIK: 3206021909581908\nEngkom Komariah\nNIK: 3206086307551608",
+     ["Warsa Sutisna", "Engkom Komariah"]),
+    ("Identitas Pelapor\nNIK: 3206021909581908", []),
+    ("PROVINSI JAWA BARAT\nKABUPATEN TASIKMALAYA\nNIK : 3206021909581908", []),
+    ("Surat Keterangan Domisili\nNIK: 3206021909581908", []),
+]
+
 
 @pytest.mark.parametrize("text,names", GREETED)
 def test_greeting_before_honorific(analyzer, text, names):
