@@ -137,7 +137,8 @@ PLACEHOLDER = re.compile(
     r"changeme|change[_\-]?me|changeit|password\d*|passw0rd|secret|token|null|nil|none|undefined|true|false|yes|no|"
     r"redacted|removed|hidden|masked|censored|empty|kosong|n/?a|tbd|todo|rahasia|disamarkan|disensor|sensor|"
     r"xxx+|abc|abc123|foo|bar|foobar|qwerty|string|str|value|nilai|default|"
-    r"(?:process\.)?env[.\[(].*|os\.environ.*|getenv\(.*|settings\.\w+|config\.\w+|vault:.*|secret:.*|ref\+.*|"
+    r"(?:process\.)?env[.\[(].*|os\.environ.*|(?:os\.)?getenv\(.*|settings\.\w+|config\.\w+|vault:.*|secret:.*|ref\+.*|"
+    r"\$\{.*|\$[A-Za-z_]\w*|"
     r"file:.*|/[\w./\-]*|\./[\w./\-]*|~/[\w./\-]*|https?://\S*"
     r")")
 PROSE = {"minimal", "minimum", "harus", "wajib", "akan", "dapat", "tidak", "anda", "sesuai", "yang", "adalah",
@@ -370,9 +371,18 @@ def _holds_any(haystack, searchers: tuple) -> bool:
     return False
 
 
+# A known token's prefix and a body of one character over and over ("SB-Mid-server-xxxxxxxx",
+# "xnd_development_XXXX..."), or a provider's own documentation example (AWS's
+# AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY): what a setup guide shows.
+_FILLED_BODY = re.compile(r"(?:.*[_\-])?(?P<c>[xX*0.#?])(?P=c){5,}")
+_DOC_EXAMPLE = re.compile(r".*EXAMPLE(?:KEY)?[A-Z0-9]*")
+
+
 def is_placeholder(value: str) -> bool:
     v = value.strip()
-    return not v or bool(PLACEHOLDER.fullmatch(v))
+    if v[:1] in ("'", '"') and v[-1:] == v[:1] and len(v) >= 2:
+        v = v[1:-1].strip()  # a quoted value: "$DB_PASSWORD", '${SECRET}'
+    return not v or bool(PLACEHOLDER.fullmatch(v) or _FILLED_BODY.fullmatch(v) or _DOC_EXAMPLE.fullmatch(v))
 
 
 _LONE_HEADER = re.compile(r"[A-Za-z][A-Za-z ]{1,40}")  # words only: no "KEY=", no table row
@@ -577,6 +587,8 @@ class SecretRecognizer(Recognizer):
             if a in seen_keys:
                 continue
             seen_keys.add(a)
+            if a and (text[a - 1] in "$%" or text[a - 2:a] == "${"):
+                continue  # a variable read, not set: ${APP_KEY:?...}, $DB_PASSWORD, %DB_PASSWORD%
             key = text[a:b].strip(".-")
             if text[max(0, a - 5):a].lower().endswith("kata ") and key.lower() == "sandi":
                 key = "katasandi"

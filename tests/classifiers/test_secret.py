@@ -156,6 +156,15 @@ NEGATIVES = [
     "Hindari kata sandi: qwerty123",
     "mysql -u root -p simpeg",                                    # -p alone: the password is asked for
     "mysql -u root -p -h 10.0.0.2 simpeg",
+    # a setup guide's placeholders and the providers' own documentation examples
+    "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+    "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "MIDTRANS_SERVER_KEY=SB-Mid-server-xxxxxxxxxxxxxxxxxxxx",
+    "XENDIT_SECRET_KEY=xnd_development_xxxxxxxxxxxxxxxxxxxxxxxx",
+    'MIDTRANS_SERVER_KEY = os.getenv("MIDTRANS_SERVER_KEY", "")',
+    "APP_KEY: ${APP_KEY:?APP_KEY belum di-set}",
+    'mysqldump -u backup -p"$DB_BACKUP_PASSWORD" arsip > arsip.sql',
+    "set PGPASSWORD=%DB_PASSWORD%",
     # chat without a value: no digit, too short, or advice
     "pw nya sudah saya ganti ya",
     "pass nya 2 orang",
