@@ -97,7 +97,7 @@ PW_KEY = re.compile(r"pw(?:nya|na|ne)?(?![a-z])")  # (with a chat's particle: "p
 _KEY_GATE = _searchers(KEY_GATE, {"p": PW_KEY.pattern[1:]})
 PASSWORD_WORDS = {"password", "passwd", "pass", "pwd", "pasword", "paswd", "passphrase", "passcode", "passwort", "pw", "sandi",
                   "katasandi", "pword", "pswd", "psw"}
-SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey",
+SECRET_WORDS = {"secret", "token", "apikey", "credential", "credentials", "kredensial", "secretkey", "authorization",
                 "accesskey", "privatekey", "apitoken", "authtoken", "clientsecret"}
 KEY_PAIR_FIRST = {"api", "access", "private", "secret", "app", "master", "signing", "encryption", "auth",
                   "license", "account", "service", "storage", "client", "consumer", "server", "webhook", "hmac",
@@ -117,16 +117,28 @@ TOKENS_OF_KEY = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # After the key: optional quote, then an operator; a password key may have a few words
 # between ("Password wifi kantor: ...", "kata sandi akun SIMPEG: ...", "Password akun SIMPEG
 # Bapak/Ibu: ...", "Sandi WiFi lt.3: ...", "password email dinas pak Budi: ...").
-OPERATOR = re.compile(r"""["']?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-./]{0,20}){1,5}?"""
+OPERATOR = re.compile(r"""["']?\]?[ \t]*(?:(?P<words>(?:[ \t]+[^\W\d_][\w\-./]{0,20}){1,5}?"""
                       r"""(?:[ \t]+\d{1,3}(?![\w]))?)[ \t]*)?"""  # a floor or room after them: "pw wifi lt 2:"
                       r"""(?P<op>:=|=>|=|:|\uff1a|(?<=\s)(?:adalah|yaitu|ialah|is)(?=[ \t]))[ \t]*""")
 # What a chat puts between a password key and its value, with no colon: the particle ("pw nya ...",
 # Sundanese "pw na", Javanese "pw ne") and what the password is for ("pw wifi ...", "pass wifinya ...").
 BARE_FILLER = re.compile(r"(?:[ \t]+(?i:nya|na|ne|teh|(?:wifi|wi-fi|hotspot|akun|email|e-mail|login|baru)(?:nya|na|ne)?)"
                          r"(?![\w\-]))+")
+# PHP's define( 'DB_PASSWORD', '...' ) (wp-config.php): the key's closing quote, a comma, the value's quote.
+DEFINE_BEFORE = re.compile(r"define[ \t]*\([ \t]*['\"]\Z")
+DEFINE_OP = re.compile(r"""['"][ \t]*(?P<words>)(?P<op>,)[ \t]*(?=['"])""")  # (OPERATOR's groups)
 BARE_VALUE = re.compile(r"[ \t]+(?P<v>(?=[^\s]*\d)[^\s\"'<>()]{6,64})(?=[\s,.;!?]*(?:$|\s))", re.MULTILINE)
 XML_ELEMENT = re.compile(r"<(?P<tag>[\w:.\-]{0,40}(?:password|passwd|pwd|secret|token|apikey|api_key)[\w:.\-]{0,20})>"
                          r"(?P<secret>[^<\n]{1,200})</(?P=tag)>", re.IGNORECASE)
+# Postman and Insomnia collections: {"key": "x-api-key", "value": "...", "type": "text"}
+JSON_KEY_VALUE = re.compile(r"""(?i)"key"\s*:\s*"(?P<key>[^"\n]{1,60})"\s*,\s*"""
+                            r"""(?:"(?:type|description|enabled|disabled)"\s*:\s*(?:"[^"\n]*"|true|false)\s*,\s*)*"""
+                            r'"value"\s*:\s*"(?P<secret>[^"\n]{1,400})"')
+# An Authorization header's scheme word, then the credential: "Authorization: Token abc...", "Bot 123:AA..."
+# (Bearer and Basic have rules of their own, with their own checks).
+AUTH_SCHEMES = {"token", "bot", "key", "apikey", "api-key", "digest", "sso-key", "gateway"}
+# What follows a value's ";" in a connection string of ADO or ODBC: the next "Key=" of the string.
+_NEXT_PAIR = re.compile(r"[ \t]*[A-Za-z][\w .]{0,40}=")
 XML_KEY_VALUE = re.compile(r"""(?i)\bkey\s*=\s*["'](?P<key>[^"'\n]{1,60})["']\s+"""
                            r"""value\s*=\s*["'](?P<secret>[^"'\n]{1,200})["']""")
 
@@ -136,7 +148,7 @@ PLACEHOLDER = re.compile(
     r"(?:your|my|the|enter|input|isi|masukkan|insert|new|some|example|sample|dummy|fake|test)[_\-\s]?[a-z_\-]*|"
     r"changeme|change[_\-]?me|changeit|password\d*|passw0rd|secret|token|null|nil|none|undefined|true|false|yes|no|"
     r"redacted|removed|hidden|masked|censored|empty|kosong|n/?a|tbd|todo|rahasia|disamarkan|disensor|sensor|"
-    r"xxx+|abc|abc123|foo|bar|foobar|qwerty|string|str|value|nilai|default|"
+    r"xxx+|abc|abc123|foo|bar|foobar|foobared|qwerty|string|str|value|nilai|default|"
     r"(?:process\.)?env[.\[(].*|os\.environ.*|(?:os\.)?getenv\(.*|settings\.\w+|config\.\w+|vault:.*|secret:.*|ref\+.*|"
     r"\$\{.*|\$[A-Za-z_]\w*|"
     r"file:.*|/[\w./\-]*|\./[\w./\-]*|~/[\w./\-]*|https?://\S*"
@@ -334,6 +346,13 @@ def anchored_literals(regex: str, marks=ANCHORS) -> tuple[str, tuple[str, ...]] 
     return None
 
 
+def _useful_anchor(anchor: tuple | None) -> tuple | None:
+    """``anchor``, unless one of its literals is the mark alone (``cookie...:``, ``htpasswd -b``): such a
+    literal lets every text holding the mark through the shared gate of :func:`anchor_gate` (each phone
+    number's "-"), and the rule's required marks test the mark anyway."""
+    return None if anchor is None or anchor[0] in anchor[1] else anchor
+
+
 def anchor_gate(rules: list[dict], mark: str) -> re.Pattern | None:
     """One regex for whether a text holds a literal of a rule anchored on ``mark``: it scans for
     ``mark`` alone, and at each one looks behind and ahead for the literals around it
@@ -386,6 +405,8 @@ def is_placeholder(value: str) -> bool:
 
 
 _LONE_HEADER = re.compile(r"[A-Za-z][A-Za-z ]{1,40}")  # words only: no "KEY=", no table row
+# A table's header cell: words, no code ("\t'password' => '...'," in a tab-indented PHP array is no header)
+_HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 ./()_\-]{0,40}")
 
 
 def _password_header(cell: str) -> bool:
@@ -412,8 +433,8 @@ def plausible(value: str, kind: str, loose: bool) -> bool:
         if loose and not (looks and len(value) >= 6):
             return False
         return True
-    # secret, key: tokens are long and random
-    if len(value) < 8 or value.isdigit() and len(value) < 12:
+    # secret, key: tokens are long and random, with no blank ("put your unique phrase here": wp-config's sample)
+    if len(value) < 8 or value.isdigit() and len(value) < 12 or " " in value:
         return False
     if value.isalpha() and value.islower() and len(value) < 20:
         return False
@@ -449,7 +470,7 @@ class SecretRecognizer(Recognizer):
                     "needs": required_marks(r["regex"]),
                     "needs_any": required_mark_sets(r["regex"]),
                     "caps": required_capitals(r["regex"]),
-                    "anchor": anchored_literals(r["regex"]),
+                    "anchor": _useful_anchor(anchored_literals(r["regex"])),
                 })
             except (KeyError, TypeError, ValueError, re.error) as exc:
                 log.warning("secrets.yaml: bad rule %r: %s", r.get("id") if isinstance(r, dict) else r, exc)
@@ -596,6 +617,8 @@ class SecretRecognizer(Recognizer):
             if kind is None:
                 continue
             m = OPERATOR.match(text, b)
+            if not m and text[b:b + 1] in ("'", '"') and DEFINE_BEFORE.search(text, max(0, a - 12), a):
+                m = DEFINE_OP.match(text, b)  # define( 'DB_PASSWORD', '...' )
             if not m:
                 if kind == "password":  # "passwordnya Bandung2021": no operator, only a strong value
                     filler = BARE_FILLER.match(text, b)  # "pw nya ...", "pw wifi ..."
@@ -616,6 +639,10 @@ class SecretRecognizer(Recognizer):
             value, vs, ve, rest = self._value(text, m.end())
             if value is None:
                 continue
+            if kind == "secret" and value.lower() in AUTH_SCHEMES and key.lower().endswith("authorization"):
+                value, vs, ve, rest = self._value(text, ve + len(text[ve:ve + 8]) - len(text[ve:ve + 8].lstrip(" \t")))
+                if value is None:
+                    continue
             if kind == "password" and _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):
                 continue  # advice or an example
             loose = bool(words) or bool(rest) or worded
@@ -629,6 +656,13 @@ class SecretRecognizer(Recognizer):
                 if not is_placeholder(m.group("secret")):
                     yield self._res(m.start("secret"), m.end("secret"), 0.8, "xml-password",
                                     f"secret in <{m.group('tag')}>", f"nilai rahasia dalam <{m.group('tag')}>")
+        if '"key"' in low:
+            for m in JSON_KEY_VALUE.finditer(text):
+                kind = key_kind(m.group("key"))
+                if kind and plausible(m.group("secret"), kind, False):
+                    key = m.group("key")
+                    yield self._res(m.start("secret"), m.end("secret"), 0.8, "config-key-value",
+                                    f"secret for key “{key}”", f"nilai rahasia kunci “{key}”")
         if 'key="' in low or "key='" in low:
             for m in XML_KEY_VALUE.finditer(text):
                 kind = key_kind(m.group("key"))
@@ -664,7 +698,7 @@ class SecretRecognizer(Recognizer):
             if sep is None:
                 continue
             names = [c.strip() for c in head.split(sep)]
-            cols = [i for i, c in enumerate(names) if _password_header(c)]
+            cols = [i for i, c in enumerate(names) if _HEADER_CELL.fullmatch(c) and _password_header(c)]
             if not cols:
                 continue
             width = head.count(sep)
@@ -696,6 +730,9 @@ class SecretRecognizer(Recognizer):
         while j < stop and not text[j].isspace():
             j += 1
         end = j
+        k = text.find(";", i, end)
+        if k >= 0 and _NEXT_PAIR.match(text, k + 1):
+            end = k  # Password=...;MultipleActiveResultSets=True: the value ends at its pair's ";"
         while end > i and text[end - 1] in ",;\"'`":
             end -= 1
         value = text[i:end]

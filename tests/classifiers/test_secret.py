@@ -112,6 +112,27 @@ POSITIVES = [
     ("pw wifi lt 2: sukses2026", "sukses2026"),                        # a floor number before the colon
     ("pwnya Sukses2026!", "Sukses2026!"),
     ("passwordne Bandung2024", "Bandung2024"),
+    # IT configs and hand-overs
+    ("define( 'DB_PASSWORD', 'Kominfo$2025PM0' );", "Kominfo$2025PM0"),                  # wp-config.php
+    ("define('AUTH_KEY', ')0;K&:I,@HR!x9Lm#pQ2vB7nW4sZ8tY1uE6');", ")0;K&:I,@HR!x9Lm#pQ2vB7nW4sZ8tY1uE6"),
+    ("$config['encryption_key'] = 'yMZ5ZjlIuBDlk4yJZy7WDjBMipLeFPs1';", "yMZ5ZjlIuBDlk4yJZy7WDjBMipLeFPs1"),
+    ('$_ENV["DB_PASSWORD"] = "Sapa!2024warga";', "Sapa!2024warga"),
+    ("headers: {'Authorization': 'xV6PMHa1lnwXv6EkrZt!'}", "xV6PMHa1lnwXv6EkrZt!"),        # a WhatsApp gateway
+    ("curl -H 'Authorization: Zx8kP2mQ9vL4rT7wY1nB' https://api.wablas.com/api/send", "Zx8kP2mQ9vL4rT7wY1nB"),
+    ("Authorization: Token 9f8e7d6c5b4a39281706f5e4d3c2b1a0", "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+    ('{"key": "x-api-key", "value": "AoaOyxjHrKOuP88htEf4SQcIHgBpBMcbrqkx9tPq", "type": "text"}',
+     "AoaOyxjHrKOuP88htEf4SQcIHgBpBMcbrqkx9tPq"),                                          # a Postman collection
+    ("Server=10.1.1.5;User Id=sa;Password=Bappeda!2018mcR;MultipleActiveResultSets=True", "Bappeda!2018mcR"),
+    ("< Set-Cookie: sipd_session=eyJpdiI6Ik1vZ1RwN0x2QjZIUlp3PT0iLCJ2YWx1ZSI6; httponly",
+     "eyJpdiI6Ik1vZ1RwN0x2QjZIUlp3PT0iLCJ2YWx1ZSI6"),
+    ("Cookie: XSRF-TOKEN=abc; laravel_session=eyJpdiI6IkxBcDN4V2FUZ0pQZz09IiwidmFsdWUi",
+     "eyJpdiI6IkxBcDN4V2FUZ0pQZz09IiwidmFsdWUi"),
+    ("requirepass mVaV0qOe6gWCEhvjUNJQocc1QRx0iAdS", "mVaV0qOe6gWCEhvjUNJQocc1QRx0iAdS"),  # redis.conf
+    ("command: redis-server --requirepass rV7c2xQ0hKRBlw32u7XGQkq8 --appendonly yes", "rV7c2xQ0hKRBlw32u7XGQkq8"),
+    ("htpasswd -bc /etc/nginx/.htpasswd admin Admin!2020KzG", "Admin!2020KzG"),
+    ("10.90.1.9:5432:*:replikator:Dinsos#2022QPos", "Dinsos#2022QPos"),                    # .pgpass
+    ("# akun basic auth sementara: monitor / Dinsos!2024wT6  (ganti setelah UAT)", "Dinsos!2024wT6"),
+    ("akun simpeg: admin / Bkpsdm#2024", "Bkpsdm#2024"),
 ]
 
 NEGATIVES = [
@@ -165,6 +186,14 @@ NEGATIVES = [
     "APP_KEY: ${APP_KEY:?APP_KEY belum di-set}",
     'mysqldump -u backup -p"$DB_BACKUP_PASSWORD" arsip > arsip.sql',
     "set PGPASSWORD=%DB_PASSWORD%",
+    "define( 'AUTH_KEY',         'put your unique phrase here' );",   # wp-config-sample.php
+    "define('WP_DEBUG', false);",
+    "# requirepass foobared",                                          # redis.conf's own example
+    "Authorization: Bearer",
+    '{"key": "Content-Type", "value": "application/json"}',
+    "akun IG: @dinsos_kota / @humas_kota",
+    "Login jam: 08.00 / 16.00 WIB",
+    "Akun YouTube: humaskota / 12rb subscriber",
     # chat without a value: no digit, too short, or advice
     "pw nya sudah saya ganti ya",
     "pass nya 2 orang",
@@ -251,6 +280,13 @@ def test_keyword_prefilter_skips_rules(rec, monkeypatch):
     assert calls == []
     rec.analyze(f"Authorization: Bearer {BEARER}", [E])
     assert calls == ["bearer-token"]
+
+
+def test_a_tab_indented_php_array_is_no_password_table(analyzer):
+    """CodeIgniter's database.php: the password line is an assignment, not a table's header."""
+    text = ("$db['default'] = array(\n\t'hostname' => 'localhost',\n\t'password' => 'Server!2019y42',\n"
+            "\t'database' => 'sipd_bappeda',\n\t'dbdriver' => 'mysqli',\n);\n")
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == "SECRET"] == ["Server!2019y42"]
 
 
 def test_rule_table_ids_are_unique():
