@@ -381,10 +381,13 @@ except Exception:  # ipaddress's tables are private: should another Python lay t
 
 
 def address_level(value: str) -> str | None:
-    """``private`` (RFC 1918, loopback, link-local, ULA) or ``public``; leading zeros tolerated."""
+    """``local`` (loopback, unspecified: this computer itself, 127.0.0.1 of every stock config),
+    ``private`` (RFC 1918, link-local, ULA) or ``public``; leading zeros tolerated."""
     addr = value.split("/", 1)[0].split("%", 1)[0]
     if "." in addr and ":" not in addr:
         octets = [int(o) for o in addr.split(".")]
+        if len(octets) == 4 and (octets[0] == 127 or not any(octets)):
+            return "local"
         if len(octets) == 4 and 0 <= min(octets) and max(octets) <= 255 and _V4_PRIVATE_STARTS is not None:
             # ipaddress's answer from its ranges (see _v4_private_ranges), without an IPv4Address
             number = octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]
@@ -397,7 +400,9 @@ def address_level(value: str) -> str | None:
         return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+    if ip.is_loopback or ip.is_unspecified:
+        return "local"
+    return "private" if (ip.is_private or ip.is_link_local) else "public"
 
 
 class DlpIpRecognizer(Recognizer):
@@ -425,6 +430,8 @@ class DlpIpRecognizer(Recognizer):
                 continue
             if text[start + 1] == "." and _PADDED_PART.search(text, start, end):
                 continue  # 5.1.02.01: an account code
+            if text[start] == "0" and text[start + 1] != ".":
+                continue  # 000.1.2.3: an archive classification code (no address part starts with a 0)
             if not self._version(text, start, end):
                 results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(text[start:end])))
         first_colon = text.find(":")
@@ -470,6 +477,8 @@ class DlpIpRecognizer(Recognizer):
         line_before = before.rsplit("\n", 1)[-1]
         if ends_with_word(VERSION_BEFORE, line_before, VERSION_ENDINGS):
             return True
+        if value.endswith(".0") and VERSION_WORD.search(line_before):
+            return True   # <add key="webpages:Version" value="3.0.0.0" />: no host address ends in .0
         if "\n" in before and not line_before.strip():  # first on its line: the line above is its label
             above = text[max(0, start - 60):start].rstrip().rsplit("\n", 1)[-1]
             if ends_with_word(VERSION_BEFORE, above + " ", VERSION_ENDINGS) or VERSION_WORD.search(above):

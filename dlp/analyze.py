@@ -612,7 +612,9 @@ def ip_level(text: str) -> str | None:
         ip = ipaddress.ip_address(text.strip())
     except ValueError:
         return None
-    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+    if ip.is_loopback or ip.is_unspecified:
+        return "local"
+    return "private" if (ip.is_private or ip.is_link_local) else "public"
 
 
 _REASONS: dict = {}  # (entity, level, context word) -> (en, id) of default_reason
@@ -637,8 +639,9 @@ def _default_reason(entity: str, level: str | None, context_word: str | None) ->
 
     en, id_ = entity_name(entity, "en"), entity_name(entity, "id")
     if entity == "IP_ADDRESS" and level:
-        en += f" ({'private network' if level == 'private' else 'public'})"
-        id_ += f" ({'jaringan internal' if level == 'private' else 'publik'})"
+        where = level if level in ("private", "local") else "public"
+        en += f" ({ {'private': 'private network', 'local': 'this computer itself', 'public': 'public'}[where]})"
+        id_ += f" ({ {'private': 'jaringan internal', 'local': 'komputer ini sendiri', 'public': 'publik'}[where]})"
     if context_word:
         en += f", near “{context_word}”"
         id_ += f", di dekat “{context_word}”"

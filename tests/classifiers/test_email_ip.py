@@ -87,6 +87,8 @@ IP_NEGATIVES = [
     "4.1.01.06;Pajak Reklame;41250000000",
     "5.1.02.01 Belanja Barang dan Jasa",
     "| 6.1.01.01 | Penerimaan Pembiayaan |",
+    "000.1.2.3 Kearsipan",                                       # an archive classification code
+    '<add key="webpages:Version" value="3.0.0.0" />',            # a version in a config's value
 ]
 
 
@@ -160,6 +162,8 @@ def test_private_ip_reviews_public_is_info(analyzer):
     (priv,) = _found(analyzer, "DB_HOST=10.31.2.44", IP)
     (pub,) = _found(analyzer, "sumber 91.203.5.146", IP)
     assert (pol.severity(priv), pol.severity(pub)) == ("review", "info")
+    (local,) = _found(analyzer, "'host' => env('DB_HOST', '127.0.0.1'),", IP)  # every stock config's
+    assert (local.level, pol.severity(local)) == ("local", "info")
 
 
 def test_email_domain_check_is_offline(monkeypatch):
@@ -201,7 +205,9 @@ def test_login_targets(analyzer, text, found):
 
 def _ipaddress_level(number: int) -> str:
     ip = ipaddress.IPv4Address(number)
-    return "private" if (ip.is_private or ip.is_loopback or ip.is_link_local) else "public"
+    if ip.is_loopback or ip.is_unspecified:
+        return "local"
+    return "private" if (ip.is_private or ip.is_link_local) else "public"
 
 
 def _boundaries() -> list[int]:
@@ -231,6 +237,7 @@ def test_ipv4_level_is_ipaddress_level():
 @pytest.mark.parametrize("value, level", [
     ("010.001.002.003", "private"), ("192.168.001.010", "private"), ("8.8.8.8", "public"),
     ("172.32.0.1", "public"), ("172.31.255.255", "private"), ("fe80::1", "private"),
-    ("::ffff:10.0.0.1", "private"), ("2001:4860::8888", "public"), ("1.2.3", None)])
+    ("::ffff:10.0.0.1", "private"), ("2001:4860::8888", "public"), ("1.2.3", None),
+    ("127.0.0.1", "local"), ("127.1.2.3", "local"), ("0.0.0.0", "local"), ("::1", "local"), ("::", "local")])
 def test_address_level_writings(value, level):
     assert address_level(value) == level
