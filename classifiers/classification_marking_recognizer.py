@@ -156,6 +156,11 @@ def _unspace(phrase: str) -> str:
     return " ".join(words)
 
 
+def _capitalised(value: str) -> bool:
+    """A level written as a field's value, not a word of prose: "Rahasia", "RAHASIA", "Sangat Rahasia"."""
+    return all(w[:1].isupper() for w in value.split())
+
+
 def _level_map(table: dict) -> dict[str, str]:
     out = {}
     for level, words in (table or {}).items():
@@ -215,12 +220,19 @@ class ClassificationMarkingRecognizer(Recognizer):
             # the level's code before it, or a bracket: "R (Rahasia)", "SR - Sangat Rahasia", "(Terbatas)"
             rf"(?:(?:SR|R|T|B)[ \t]*(?:\(|[-\u2013/][ \t]*)|\()?[ \t]*"
             rf"(?P<value>{values})(?=[ \t\r]*(?:$|[*_.,;()\]|/\-\u2013\u2014]|\s\s|\t))", re.MULTILINE)
+        # The label ending its line and the value alone on the next (a table's cells read one a line, the
+        # label as the value cell's context: "Sifat\nRahasia"; a PDF's two columns: "Sifat :\nRahasia"),
+        # or a line of the label and the value alone, a column's gap between them ("Klasifikasi    Terbatas":
+        # OCR of a two-column block, its colon lost).
+        self.field_split_rx = re.compile(
+            rf"(?i)(?P<label>{FIELD_LABELS})[ \t*_]*[:\uff1a]?[ \t*_]*\r?\n[ \t*_]*(?P<value>{values})[ \t*_.\r]*(?=\n|$)")
+        self.field_line_rx = re.compile(
+            rf"(?i)[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})(?:[ \t]{{2,}}|\t)(?P<value>{values})[ \t*_.\r]*(?=\n|$)")
 
     # -- rules ------------------------------------------------------------------
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
         results = list(self._stamps(text))
-        if ":" in text or "\t" in text or "|" in text or "\uff1a" in text:  # field_rx needs one of them
-            results.extend(self._fields(text, lower(text)))
+        results.extend(self._fields(text, lower(text)))
         results.extend(self._edges(text))
         # a declared level is RAHASIA or TERBATAS in capitals: a test of the text's capitals comes first
         # (few texts hold either), then "sif" of its verbs (bersifat, berklasifikasi) or "ini"
@@ -291,17 +303,27 @@ class ClassificationMarkingRecognizer(Recognizer):
             lo, hi = max(a, i - 40), min(b, i + 90)
             # No value word in reach: no match.  On ASCII text only, where (?i) is what lower() does
             # (elsewhere it also folds "ſ" to s and "K" to k).
+            in_reach = True
             if words is not None and (text.isascii() or text[lo:hi].isascii()):
                 window = low[lo:hi]
                 for w in words:
                     if w in window:
                         break
                 else:
+                    in_reach = False
+            if in_reach:
+                m = self.field_rx.search(text, lo, hi)
+                if m and m.start("label") <= i + len(FIELD_KEYS[n]) \
+                        and not self.other_level_rx.search(text, m.end("value"), b):
+                    r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
+                    if r:
+                        yield r
                     continue
-            m = self.field_rx.search(text, lo, hi)
-            if m and m.start("label") <= i + len(FIELD_KEYS[n]) \
-                    and not self.other_level_rx.search(text, m.end("value"), b):
-                r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
+            m = self.field_split_rx.match(text, i) if b < len(text) else None
+            if m is None and not text[a:i].strip(" \t>*_#-\u2022\u00b7"):  # the label first on its line
+                m = self.field_line_rx.match(text, a)
+            if m and m.start("label") == i and text[i].isupper() and _capitalised(m.group("value")):
+                r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.85)
                 if r:
                     yield r
 

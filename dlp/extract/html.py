@@ -49,6 +49,11 @@ TEXT_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label", "aria-descriptio
                    "abbr", "content")
 DATA_SCRIPT_TYPES = ("application/ld+json", "application/json")
 _WS = re.compile(r"[ \t\r\n\f\u00a0]+")
+# Where a table cell starts: made a tab once the line's blanks are folded, so a row reads as a
+# tab-separated row ("Klasifikasi<TAB>Terbatas", "Siti<TAB>0813..."), as a spreadsheet's does, and a
+# number's column header can be found.  (A tab in the page's source is only layout: folded as any blank.)
+_CELL_MARK = "\x1f"
+_CELL_GAP = re.compile(r" ?\x1f[ \x1f]*")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
 
@@ -73,7 +78,9 @@ class _Parser(HTMLParser):
     def _break(self):
         text = "".join(self.line)
         if not self.pre:
-            text = _WS.sub(" ", text).strip()
+            text = _WS.sub(" ", text).strip(" " + _CELL_MARK)
+        if _CELL_MARK in text:
+            text = _CELL_GAP.sub("\t", text)
         if text.strip():
             self.lines.append(text)
         self.line = []
@@ -102,7 +109,7 @@ class _Parser(HTMLParser):
             self._break()
             self.pre += 1
         elif tag in CELL:
-            self.line.append("\t")
+            self.line.append(_CELL_MARK)
         elif tag in BLOCK:
             self._break()
 

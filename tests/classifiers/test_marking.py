@@ -64,6 +64,11 @@ POSITIVES = [
     ("Subject: Fwd: TERBATAS: hasil rapat", "TERBATAS", "terbatas"),
     ("Subject: [RAHASIA] Rencana pengamanan", "RAHASIA", "rahasia"),
     ("Fwd: (TERBATAS) hasil rapat", "TERBATAS", "terbatas"),
+    # the label ending its line, the value alone on the next (a PDF's columns; a table cell after its label)
+    ("Nomor : 700.1.2/412/Itkab\nSifat :\nRahasia\nLampiran : -", "Rahasia", "rahasia"),
+    ("Bupati Karawang Sifat\nRahasia", "Rahasia", "rahasia"),
+    ("SIFAT\nSANGAT RAHASIA", "SANGAT RAHASIA", "sangat_rahasia"),
+    ("Klasifikasi     Terbatas", "Terbatas", "terbatas"),          # a column's gap, the colon lost by OCR
 ]
 
 EVASIONS = [
@@ -82,6 +87,9 @@ EVASIONS = [
 ]
 
 NEGATIVES = [
+    "Materi tentang sifat\nRahasia",                # a label in prose ending a line: no field
+    "Klasifikasi Rahasia",                           # a heading of a training module, no column gap
+    "Sifat\nrahasia negara wajib dijaga",           # the value in prose
     "TERBATAS UNTUK UMUM",                                  # no distribution warning after the blank
     "Dokumen ini rahasia, katanya.",                        # declared in lower case: prose
     "Acara ini TERBATAS untuk 50 peserta",                  # an event, not a document
@@ -223,6 +231,35 @@ def test_docx_header_and_footer_through_the_scanner():
     marks = [(f.text, f.level, f.severity) for f in result.findings if f.entity_type == E]
     assert ("TERBATAS", "terbatas", "block") in marks
     assert result.verdict == "block"
+
+
+def test_form_table_in_docx_through_the_scanner():
+    """A nota dinas whose heading block is a table: Sifat | : | Rahasia, one cell each."""
+    docx = pytest.importorskip("docx")
+    from dlp.pipeline import Scanner
+
+    doc = docx.Document()
+    rows = [("Yth.", ":", "Bupati Karawang"), ("Nomor", ":", "700.1.2/412/Itkab"), ("Sifat", ":", "Rahasia"),
+            ("Hal", ":", "Hasil reviu pengaduan")]
+    table = doc.add_table(rows=len(rows), cols=3)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    result = Scanner().scan_bytes(buf.getvalue(), "nota-dinas.docx")
+    assert [(f.text, f.level) for f in result.findings if f.entity_type == E] == [("Rahasia", "rahasia")]
+    assert result.verdict == "block"
+
+
+def test_html_table_row_through_the_scanner():
+    """An HTML mail's heading table: the cells of a row are read tab-separated, so label and value meet."""
+    from dlp.pipeline import Scanner
+
+    html = (b"<html><body><table><tr><td>Nomor</td><td>T-12/KPU-Prov/PP.01/2024</td></tr>"
+            b"<tr><td>Klasifikasi</td><td><b>Terbatas</b></td></tr></table><p>Isi surat.</p></body></html>")
+    result = Scanner().scan_bytes(html, "surel.html")
+    assert ("Terbatas", "terbatas") in [(f.text, f.level) for f in result.findings if f.entity_type == E]
 
 
 def test_email_subject_part(analyzer):

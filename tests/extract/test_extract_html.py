@@ -10,7 +10,7 @@ def test_visible_text_and_hidden_content(f, parts):
     # block elements on their own lines: words of different elements never glue
     assert "Paragraf satu\nParagraf dua" in body
     assert "Telepon: 0812-3456-7890" in body
-    assert "Siti 0813-1111-2222" in body  # a table row reads as a row
+    assert "Siti\t0813-1111-2222" in body  # a table row reads as a row, its cells tab-separated
     assert "baris  satu\nbaris   dua" in body  # <pre> kept as is
     assert body.startswith("Layanan Pengaduan")  # the title
     assert p["comment"] == ["catatan internal: hubungi rina.k@contoh.go.id"]
