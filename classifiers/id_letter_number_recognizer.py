@@ -106,7 +106,8 @@ _CLASS = re.compile(r"\d{3}(?:\.\d{1,3}){1,5}")                 # 045.2, 000.8.3
 _CLASS_ALPHA = re.compile(r"[A-Z]{2}(?:\.\d{1,3}){1,4}")        # KS.01.01, KP.07.6, HK.01
 _UNIT = re.compile(r"\d{1,2}(?:[.\-]\d{1,3}){1,3}")               # a numbered unit: 3.2, 2.1.4, 01-23
 _PREFIXED = re.compile(r"([A-Za-z]{1,8})-(\d{1,6}[A-Za-z]?)")  # B-1234, ND-45, Speng-3
-_NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?[\-.][A-Z][A-Za-z0-9.\-]*")  # 1234-Disdik, 14.PK-Pokja.III (UKPBJ)
+_NUM_OFFICE = re.compile(r"\d{1,6}[A-Za-z]?[\-.][A-Z][A-Za-z0-9.\-]*"  # 1234-Disdik, 14.PK-Pokja.III (UKPBJ)
+                         r"|\d{1,6}-\d{1,2}(?:\.\d{1,3}){1,3}")  # a land office's serial and regency: 1842-32.04
 # A decree's serial written into its office part (Keputusan Bupati/Wali Kota): 188.45/Kep.512-Huk/2023
 _DECREE = re.compile(r"(?i:kep|kpts)\.\d{1,6}(?:[.\-][A-Za-z0-9]+)*")
 _OFFICE = re.compile(r"[A-Z][A-Za-z0-9.\-]*|\d{1,3}[A-Z][A-Za-z0-9.\-]*")  # BKD, Kel.Cpd, UN6.B, MK.1
@@ -117,7 +118,9 @@ _SEG = r"[A-Za-z0-9][A-Za-z0-9.\-\u2010\u2013]{0,40}"
 # chain of parts after the first slash, then the first part before it.
 # Between two slashes an office code may be two words: R-045/Satpol PP/HK.02.01/V/2024, B-12/Dinas PUPR/...
 _SEG_MID = rf"{_SEG}(?: [A-Z][A-Za-z0-9.\-]{{0,15}}(?=[ ]?/))?"
-CHAIN = re.compile(rf"/[ ]?{_SEG_MID}(?:[ ]?/[ ]?{_SEG_MID}){{1,8}}")
+# A line may end with a slash and the number go on on the next (a letter's narrow heading column).
+_AFTER_SLASH = r"(?:[ ]?|[ \t]*\r?\n[ \t]*)"
+CHAIN = re.compile(rf"/{_AFTER_SLASH}{_SEG_MID}(?:[ ]?/{_AFTER_SLASH}{_SEG_MID}){{1,8}}")
 FIRST = re.compile(rf"{_SEG}[ ]?$")
 BAD_BEFORE = set("/.-@#&=?%+\\_") | {"'"}
 
@@ -138,6 +141,7 @@ CONTEXT = ("nomor", "no", "no.", "nomor surat", "nomor naskah", "nomer", "nmr", 
            "menunjuk surat", "merujuk surat", "ref", "referensi")
 
 
+_NEXT_YEAR = __import__("datetime").date.today().year + 1  # (a letter dated next year: a late-year draft)
 _DASHES = str.maketrans({"\u2010": "-", "\u2013": "-"})  # NFKC leaves these (a non-breaking hyphen becomes U+2010)
 _FILE_EXT = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|jpe?g|png|gif|tiff?|zip|rar|7z|txt|csv|html?|"
                        r"xml|json)$")
@@ -209,6 +213,12 @@ def analyze_number(number: str) -> tuple[float, str | None, str | None] | None:
     if len(segs) < 3 or any(not s for s in segs) or _FILE_EXT.search(segs[-1]):
         return None
     kinds = [_segment_kind(s) if " " not in s else _two_word_office(s) for s in segs]
+    if "year" in kinds:
+        # A serial can look like a year (the 2034th letter: 100.3.4/2034/Setda): of two years, the first is
+        # the serial (900.1.3.1/2019/BPKAD/2024); a year after next is none.
+        last = len(kinds) - 1 - kinds[::-1].index("year")
+        kinds = ["num" if k == "year" and (n != last or int(segs[n]) > _NEXT_YEAR) else k
+                 for n, k in enumerate(kinds)]
     if "office2" in kinds:  # (only after a security or document-type prefix or a class code: prose has such words)
         if not (kinds[0] in ("sec", "doc", "secbare", "class") or (kinds[0] == "num" and len(segs[0]) == 3)):
             return None

@@ -72,6 +72,14 @@ POSITIVES = [
     ("Nomor: 45/PP.04.1/KPU-Kab/2023", "45/PP.04.1/KPU-Kab/2023", None),
     # a procurement working group's (Pokja of the UKPBJ): serial and group in one part
     ("Nomor: 027/14.PK-Pokja.III/UKPBJ/2023", "027/14.PK-Pokja.III/UKPBJ/2023", None),
+    # a serial that looks like a year: the 2019th letter, the 2034th
+    ("Nomor: 900.1.3.1/2019/BPKAD/2024", "900.1.3.1/2019/BPKAD/2024", None),
+    ("Nomor : 100.3.4/2034/Setda", "100.3.4/2034/Setda", None),
+    ("Nomor: 2034/UN6.RKT/Kep/HK/2024", "2034/UN6.RKT/Kep/HK/2024", None),
+    # a number wrapped after a slash by a narrow heading column: whole, with its security code
+    ("Nomor : R-1093/Kk.10.06/1/\nKP.07.6/08/2024", "R-1093/Kk.10.06/1/\nKP.07.6/08/2024", "R"),
+    # a land office's: archive code, serial and regency code, month, year
+    ("Nomor : HP.01.03/1842-32.04/VIII/2024", "HP.01.03/1842-32.04/VIII/2024", None),
 ]
 
 EVASIONS = [
@@ -125,6 +133,8 @@ NEGATIVES = [
     "UU 23/Satpol PP/2014",
     "tanggal 12/3.5/V/2024",                          # the land office's shape, without its label
     "Kode Satker 123456 / DIPA-025.01.2.123456/2024",  # a work unit's code and its budget's DIPA number
+    "tahun anggaran 2023/2024/2025",                  # years, the first two no serial
+    "periode 2019/\n2020",                            # a slash ending a line, no letter number
 ]
 
 
