@@ -124,6 +124,12 @@ DECLARED_BEFORE = re.compile(r"(?<![\w])(?i:bersifat|berklasifikasi|(?:dokumen|s
                              r"laporan|materi|bahan)[ \t]+ini(?:[ \t]+(?:adalah|merupakan))?)"
                              r"[ \t]+(?P<sangat>SANGAT[ \t]+)?\Z")
 DECLARED_WORDS = ("RAHASIA", "TERBATAS")
+# A rule about a class of documents, not a document's own level: "Dokumen berklasifikasi SANGAT RAHASIA
+# hanya boleh dibaca ...", "Naskah bersifat RAHASIA wajib disimpan ..." (an SOP, a training module).  With
+# "ini" ("Surat ini bersifat RAHASIA, hanya untuk ...") the document speaks of itself and is marked.
+_RULE_AFTER = re.compile(r"[ \t,]*(?i:hanya|harus|wajib|tidak\s+boleh|dilarang|disimpan|diberi|dapat|boleh|"
+                         r"must|shall|may|should)(?![\w])")
+_THIS = re.compile(r"(?i)(?<![\w])(?:ini|this)(?![\w])")
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
 # Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword
@@ -253,6 +259,9 @@ class ClassificationMarkingRecognizer(Recognizer):
                 end = i + len(word)
                 if not (end < size and (text[end].isalnum() or text[end] == "_")):
                     m = DECLARED_BEFORE.search(text, i - 60 if i > 60 else 0, i)
+                    if m and _RULE_AFTER.match(text, end) and not _THIS.search(text, m.start() - 40 if m.start() > 40 else 0,
+                                                                               m.end()):
+                        m = None  # a rule about such documents
                     if m and not (m.group("sangat") and word != "RAHASIA"):
                         found.append((m.start("sangat") if m.group("sangat") else i, end))
                 i = text.find(word, end)

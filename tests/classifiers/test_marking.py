@@ -69,6 +69,8 @@ POSITIVES = [
     ("Bupati Karawang Sifat\nRahasia", "Rahasia", "rahasia"),
     ("SIFAT\nSANGAT RAHASIA", "SANGAT RAHASIA", "sangat_rahasia"),
     ("Klasifikasi     Terbatas", "Terbatas", "terbatas"),          # a column's gap, the colon lost by OCR
+    ("Surat ini bersifat RAHASIA, hanya untuk yang dituju.", "RAHASIA", "rahasia"),  # the letter of itself
+    ("Terlampir laporan yang bersifat RAHASIA.", "RAHASIA", "rahasia"),
 ]
 
 EVASIONS = [
@@ -88,6 +90,9 @@ EVASIONS = [
 
 NEGATIVES = [
     "Materi tentang sifat\nRahasia",                # a label in prose ending a line: no field
+    # a rule about a class of documents (an SOP, a training module), no document's own level
+    "Dokumen berklasifikasi SANGAT RAHASIA hanya boleh dibaca oleh pejabat yang berwenang.",
+    "Naskah dinas bersifat RAHASIA wajib disimpan dalam lemari terkunci.",
     "Klasifikasi Rahasia",                           # a heading of a training module, no column gap
     "Sifat\nrahasia negara wajib dijaga",           # the value in prose
     "TERBATAS UNTUK UMUM",                                  # no distribution warning after the blank
