@@ -547,6 +547,80 @@ _KARTU_AFTER = re.compile(r"[ \t]*/[ \t]*kartu(?![^\W\d_])", re.IGNORECASE)
 _KARTU_BEFORE = re.compile(r"(?<![^\W\d_])kartu[ \t]*/[ \t]*\Z", re.IGNORECASE)
 
 
+# -- SQL dumps -------------------------------------------------------------------------------
+# INSERT INTO t (c1, c2) VALUES (...), (...); - or with no column list, the columns of t's CREATE TABLE
+# (mysqldump's extended inserts: one line of thousands of rows, the column names far above).
+_SQL_CREATE = re.compile(r"(?i)create[ \t]+table[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?"
+                         r"(?P<name>[`\"\[]?[\w.]+[`\"\]]?)\s*\(")
+_SQL_INSERT = re.compile(r"(?i)insert[ \t]+(?:ignore[ \t]+)?into[ \t]+(?P<name>[`\"\[]?[\w.]+[`\"\]]?)\s*"
+                         r"(?:\((?P<cols>[^()]*)\)\s*)?values\s*")
+_SQL_TOKEN = re.compile(r"""'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|[(),;]|[^\s(),;'"]+""")
+_SQL_IDENT = re.compile(r"""\s*[`"\[]?(?P<col>\w+)[`"\]]?""")
+_SQL_NOT_COLUMN = {"primary", "key", "unique", "index", "constraint", "foreign", "check", "fulltext", "spatial"}
+_SQL_MAX_TOKENS = 5_000_000  # (a dump is read to this many values; beyond, its numbers are judged as any text's)
+
+
+def _sql_label(text: str, col: tuple[int, int, str]) -> Label | None:
+    """The Label a column name gives its values ("no_kk" -> KK, "nik" -> NIK), or None."""
+    s, e, name = col
+    cat = _LABEL_CAT.get(_norm_label(name.replace("_", " ")))
+    return _account_or_card(text, s, e, cat, name, "column") if cat is not None else None
+
+
+def sql_column_labels(text: str) -> dict[int, Label]:
+    """Where each value of an SQL dump's INSERT statements starts (its first character after a quote)
+    -> the Label of its column, for the columns that name a number (NIK, no_kk, npwp ...): a KK column
+    after a NIK column is a KK column, whichever label stands nearest before the value."""
+    tables: dict[str, list] = {}
+    for m in _SQL_CREATE.finditer(text):
+        cols, depth, start = [], 1, m.end()
+        for t in _SQL_TOKEN.finditer(text, m.end()):
+            tok = t.group()
+            if tok == "(":
+                depth += 1
+            elif tok == ")" or (tok == "," and depth == 1):
+                if depth == 1:
+                    c = _SQL_IDENT.match(text, start)
+                    if c and c.group("col").lower() not in _SQL_NOT_COLUMN:
+                        cols.append((c.start("col"), c.end("col"), c.group("col")))
+                    start = t.end()
+                if tok == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+        tables[m.group("name").strip("`\"[]").lower()] = cols
+    out: dict[int, Label] = {}
+    budget = _SQL_MAX_TOKENS
+    for m in _SQL_INSERT.finditer(text):
+        if m.group("cols") is not None:
+            cols = [(c.start("col") + m.start("cols"), c.end("col") + m.start("cols"), c.group("col"))
+                    for c in _SQL_IDENT.finditer(m.group("cols")) if c.group("col")]
+        else:
+            cols = tables.get(m.group("name").strip("`\"[]").lower(), [])
+        labels = [_sql_label(text, c) for c in cols]
+        if not any(labels):
+            continue  # no column names a number: nothing to read
+        depth, n = 0, 0
+        for t in _SQL_TOKEN.finditer(text, m.end()):
+            budget -= 1
+            tok = t.group()
+            if tok == "(":
+                depth, n = depth + 1, 0
+            elif tok == ")":
+                depth -= 1
+            elif tok == ",":
+                n += depth == 1
+            elif tok == ";" or budget <= 0:
+                break
+            elif depth == 1 and n < len(labels) and labels[n] is not None:
+                out[t.start() + (tok[0] in "'\"")] = labels[n]
+            elif depth == 0:
+                break  # the statement ended without its ";"
+        if budget <= 0:
+            break
+    return out
+
+
 def _account_or_card(text: str, s: int, e: int, cat: str, word: str, how: str, also: tuple = ()) -> Label:
     """The Label of a label found at ``text[s:e]``; an account label joined to "kartu" also names
     cards (``also`` gains "CARD", the label's span and word take the "kartu" in)."""
@@ -712,8 +786,12 @@ class Scan:
         self._list_labels: dict[int, object] = {}   # line start of a number alone -> its list's label (_list_label)
         self.ascii = text.isascii()  # (a flag of the string: no pass over it)
         self.dense = _NINE_DIGITS.match(text) is not None  # 9+ digits
+        # an SQL dump's values, named by their columns (see sql_column_labels): worked out on first use
+        self._sql: object = None
         if not self.dense:
             return
+        if "INSERT INTO" in text or "insert into" in text:
+            self._sql = UNKNOWN
         add = self.runs.append
         ascii_digits = self.ascii or not _OTHER_DIGIT.search(text)
         least, shape_of = self.MIN_RUN_DIGITS, _shape  # (per run: looked up once)
@@ -909,6 +987,12 @@ class Scan:
         """
         # (one int-keyed lookup per number, no cache of answers: no number is asked twice but by
         # known_label, and an answer is a few comparisons once its line is known)
+        if self._sql is not None:  # an SQL dump: a value is named by its column, whatever stands before it
+            if self._sql is UNKNOWN:
+                self._sql = sql_column_labels(self.text)
+            lab = self._sql.get(start)
+            if lab is not None:
+                return lab
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         line = self._lines.get(line_start)

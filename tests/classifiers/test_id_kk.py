@@ -103,6 +103,27 @@ def test_a_list_of_numbers_alone_takes_the_label_above_it(analyzer, text, kinds)
     assert {number: got.get(number) for number in kinds} == kinds
 
 
+def test_sql_dump_values_are_named_by_their_columns(analyzer):
+    """mysqldump's extended insert (columns from CREATE TABLE) and an insert with its column list: a KK
+    column after a NIK column holds KKs, whatever label stands nearest before a value."""
+    text = ("CREATE TABLE `penduduk` (\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  `nik` char(16) NOT NULL,\n"
+            "  `no_kk` char(16) NOT NULL,\n  `nama_lgkp` varchar(100) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n);\n"
+            f"INSERT INTO `penduduk` VALUES (1,'{NIK}','{KK}','Budi, S.Pd (guru)'),(2,'{NIK2}','{KK3}','Siti');\n"
+            f"INSERT INTO `keluarga` (`no_kk`, `nik`, `nama`) VALUES ('{KK2}', '{NIK}', 'Budi');\n"
+            f"INSERT INTO `catatan` VALUES (3,'{KK3}');\n")                  # a table of unknown columns
+    got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type in ("ID_NIK", "ID_KK")]
+    assert got == [("ID_NIK", NIK), ("ID_KK", KK), ("ID_NIK", NIK2), ("ID_KK", KK3), ("ID_KK", KK2), ("ID_NIK", NIK),
+                   ("ID_NIK", KK3)]
+
+
+def test_sql_column_labels_survive_broken_statements():
+    from dlp.classifiers._digits import sql_column_labels
+
+    for text in ("INSERT INTO t (nik) VALUES ('3273", "CREATE TABLE t (nik char(16)", "insert into t values",
+                 "INSERT INTO t (no_kk) VALUES ('32730112031500", "INSERT INTO t (nik) VALUES ('a''b\\'c', 1)"):
+        sql_column_labels(text)  # no exception, whatever is cut off
+
+
 # Delimited tables whose long numbers do not line up one for one with the header's number
 # columns (an empty cell, a spaced card number, a short landline): read cell by cell.
 CELL_TABLES = [
