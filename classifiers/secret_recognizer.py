@@ -656,15 +656,11 @@ class SecretRecognizer(Recognizer):
                 if not is_placeholder(m.group("secret")):
                     yield self._res(m.start("secret"), m.end("secret"), 0.8, "xml-password",
                                     f"secret in <{m.group('tag')}>", f"nilai rahasia dalam <{m.group('tag')}>")
-        if '"key"' in low:
-            for m in JSON_KEY_VALUE.finditer(text):
-                kind = key_kind(m.group("key"))
-                if kind and plausible(m.group("secret"), kind, False):
-                    key = m.group("key")
-                    yield self._res(m.start("secret"), m.end("secret"), 0.8, "config-key-value",
-                                    f"secret for key “{key}”", f"nilai rahasia kunci “{key}”")
-        if 'key="' in low or "key='" in low:
-            for m in XML_KEY_VALUE.finditer(text):
+        # key and value given apart: <add key="..." value="..."/>, Postman's {"key": "...", "value": "..."}
+        for rx, present in ((XML_KEY_VALUE, 'key="' in low or "key='" in low), (JSON_KEY_VALUE, '"key"' in low)):
+            if not present:
+                continue
+            for m in rx.finditer(text):
                 kind = key_kind(m.group("key"))
                 if kind and plausible(m.group("secret"), kind, False):
                     key = m.group("key")
