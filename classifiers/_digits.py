@@ -722,7 +722,7 @@ def _templates(sh: Shape, n: int, n_max: int) -> list[tuple]:
                 continue
             ws = tuple(seps[i:j])
             groups = tuple(sh.lens[i:j + 1])
-            if j - i >= 2 and _thousands(groups, ws):
+            if j - i >= 2 and (_thousands(groups, ws) or _dated(groups, ws)):
                 continue
             got.append((i == 0, j == k - 1, spans[i][0], spans[j][1], base, offs[j + 1], groups, ws, all(short[i:j])))
     sh.windows[n, n_max] = got
@@ -1322,6 +1322,18 @@ def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
     """1.250.000.000-style amounts: every group after the first has three digits, joined by dots or commas."""
     return (len(groups) >= 3 and groups[0] <= 3 and all(g == 3 for g in groups[1:])
             and all(s.strip() in (".", ",") for s in seps))
+
+
+def _dated(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
+    """A date written in the window: two, two and four digits (or four, two, two) joined by the same
+    "-", "/" or ".": ``14-01-1969 01-04-2013`` (two dates of a DUK row), ``17-11-2026 5 44 1 36 50`` (a
+    date and a day's counts).  No identifier is written so; about 6% of two such dates pass as a NIK."""
+    for k in range(len(groups) - 2):
+        a, b = seps[k].strip(), seps[k + 1].strip()
+        if a == b and a in ("-", "/", ".") and len(seps[k]) == 1 and len(seps[k + 1]) == 1 \
+                and (groups[k:k + 3] == (2, 2, 4) or groups[k:k + 3] == (4, 2, 2)):
+            return True
+    return False
 
 
 UNKNOWN = object()  # Scan.known_label: not looked up yet

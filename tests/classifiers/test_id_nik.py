@@ -71,6 +71,12 @@ EVASIONS = [
 ]
 
 NEGATIVES = [
+    # dates side by side pass as a NIK's 16 digits about once in sixteen: a DUK row, a service log
+    "14-01-1969 01-04-2013",                  # (region 14.01.19: a real regency)
+    "Tanggal 11-04-2026 12-04-2026 selesai",
+    "17-11-2026 5 44 1 36 50",                # a date and a day's counts
+    "14/01/1969 01/04/2013",
+    "1969.01.14 2013.04.01",
     f"kode {F.spaced(NIK_M, 4, '_')}",        # odd separators without a NIK label
     "9912016304850003",                       # province 99 does not exist, no label
     f"nomor {NIK_M[:15]}",                    # 15 digits without a NIK label
