@@ -883,14 +883,16 @@ class Scan:
             le = text.find("\n", starts[k])
             le = len(text) if le < 0 else le
             m = _bisect_left(starts, le, k + 1)  # (the first on a later line)
-            if m - k < 2 and le <= hi:
+            one = m - k < 2 and le <= hi
+            if one and not (labels[k][2] in _ID_CATEGORIES and _delimited(text, labels[k][0], le)):
                 k = m
                 continue  # one label: no header row (a line running on past the block may hold more)
             ls = text.rfind("\n", 0, labels[k][0]) + 1
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in _ID_CATEGORIES]
-                if len(ids) >= 2 and not self.row_token_count(ls, le, 1):
+                # two number labels, or one in a delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT")
+                if (len(ids) >= 2 or (ids and _delimited(text, ls, le))) and not self.row_token_count(ls, le, 1):
                     heads.append((ls, ids))
             k = m
         got = (labels, heads, starts, [head[0] for head in heads], {})
@@ -1322,6 +1324,12 @@ def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
     """1.250.000.000-style amounts: every group after the first has three digits, joined by dots or commas."""
     return (len(groups) >= 3 and groups[0] <= 3 and all(g == 3 for g in groups[1:])
             and all(s.strip() in (".", ",") for s in seps))
+
+
+def _delimited(text: str, lo: int, le: int) -> bool:
+    """Whether the line part ``text[lo:le]`` holds two or more of one table delimiter (``,`` ``;`` tab ``|``)."""
+    a = text.rfind("\n", 0, lo) + 1
+    return any(text.count(d, a, le) >= 2 for d in (",", ";", "\t", "|"))
 
 
 def _dated(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:

@@ -103,6 +103,16 @@ def test_a_list_of_numbers_alone_takes_the_label_above_it(analyzer, text, kinds)
     assert {number: got.get(number) for number in kinds} == kinds
 
 
+@pytest.mark.parametrize("head, sep", [("NO,NAMA,NO_KK,ALAMAT", ","), ("No;Nama;No. KK;Alamat", ";"),
+                                       ("No\tNama\tNomor KK\tAlamat", "\t")])
+def test_a_delimited_header_with_one_number_column_names_it(analyzer, head, sep):
+    """A CSV export whose one number column is the KK: every row's number is a KK, not a NIK by structure."""
+    rows = [sep.join([str(i), name, kk, "Jl. Mawar"]) for i, (name, kk) in enumerate([("Budi", KK), ("Siti", KK3)], 1)]
+    got = {f.text: f.entity_type for f in analyzer.analyze_text("\n".join([head, *rows]))
+           if f.entity_type in ("ID_KK", "ID_NIK")}
+    assert got == {KK: "ID_KK", KK3: "ID_KK"}
+
+
 def test_sql_dump_values_are_named_by_their_columns(analyzer):
     """mysqldump's extended insert (columns from CREATE TABLE) and an insert with its column list: a KK
     column after a NIK column holds KKs, whatever label stands nearest before a value."""
