@@ -345,6 +345,8 @@ def citation_before(text: str, start: int) -> bool:
     if last is None:
         return False
     gap = window[last.end():]
+    if "\n" in gap and last.group().isupper():
+        return False  # a heading, "KEPUTUSAN BUPATI SLEMAN" / "NOMOR 800.1.3.2/344/BKPSDM/2026": the SK's own number
     return len(gap) <= 90 and not _CITATION_BREAK.search(gap)
 
 

@@ -80,6 +80,10 @@ POSITIVES = [
     ("Nomor : R-1093/Kk.10.06/1/\nKP.07.6/08/2024", "R-1093/Kk.10.06/1/\nKP.07.6/08/2024", "R"),
     # a land office's: archive code, serial and regency code, month, year
     ("Nomor : HP.01.03/1842-32.04/VIII/2024", "HP.01.03/1842-32.04/VIII/2024", None),
+    # an SK's own heading (the title in capitals, its number on the next line): no citation of it
+    ("KEPUTUSAN BUPATI SLEMAN\nNOMOR 800.1.3.2/344/BKPSDM/2026\nTENTANG KENAIKAN PANGKAT",
+     "800.1.3.2/344/BKPSDM/2026", None),
+    ("LAMPIRAN KEPUTUSAN BUPATI SLEMAN\nNOMOR : 813.3/1011/Kep.KDH/A/2026", "813.3/1011/Kep.KDH/A/2026", None),
 ]
 
 EVASIONS = [
@@ -129,6 +133,7 @@ NEGATIVES = [
     "layanan 24/7/365",
     "COVID-19/PSBB/2020",
     "Keputusan Bupati Garut Nomor 188.45/Kep.512-Huk/2023 tentang Tim Percepatan",  # a cited decree
+    "berdasarkan Keputusan Bupati Garut\nNomor 188.45/Kep.512-Huk/2023 tentang Tim",  # wrapped in prose
     "pada halaman 3/Bab II/2020 disebutkan",          # two words between slashes, no letter number's start
     "UU 23/Satpol PP/2014",
     "tanggal 12/3.5/V/2024",                          # the land office's shape, without its label
