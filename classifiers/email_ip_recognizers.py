@@ -432,6 +432,9 @@ class DlpIpRecognizer(Recognizer):
                 continue  # 5.1.02.01: an account code
             if text[start] == "0" and text[start + 1] != ".":
                 continue  # 000.1.2.3: an archive classification code (no address part starts with a 0)
+            if text.startswith(".000", end - 4) and text[start:end].count(".") == 3 \
+                    and all(len(p) == 3 for p in text[start:end].split(".")[1:]):
+                continue  # 61.020.000.000: an amount in rupiah, its thousands grouped by dots
             if not self._version(text, start, end):
                 results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(text[start:end])))
         first_colon = text.find(":")

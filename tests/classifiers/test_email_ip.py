@@ -88,6 +88,7 @@ IP_NEGATIVES = [
     "5.1.02.01 Belanja Barang dan Jasa",
     "| 6.1.01.01 | Penerimaan Pembiayaan |",
     "000.1.2.3 Kearsipan",                                       # an archive classification code
+    "Pagu belanja pegawai 61.020.000.000",                       # an amount, thousands grouped by dots
     '<add key="webpages:Version" value="3.0.0.0" />',            # a version in a config's value
 ]
 
