@@ -414,8 +414,15 @@ def _empty_password_key(office) -> bool:
     return False
 
 
+_NAME_NUMBER = re.compile(r"\d{9}")  # a long number in a member's name: KTP_3273026702010607.jpg
+
+
 def nest(parent: Extraction, child: Extraction, member: str) -> None:
-    """Add a member's chunks and errors to ``parent``, prefixing their parts."""
+    """Add a member's chunks and errors to ``parent``, prefixing their parts.  A member's name that
+    holds a long number is read too (part ``member:NAME:name``): an attachment or an archive member
+    named after a NIK (``ktp/KTP_3273026702010607.jpg``) leaks it whatever the file holds."""
+    if _NAME_NUMBER.search(member):
+        parent.chunks.append(Chunk(member.rsplit("/", 1)[-1], f"member:{member}:name", "nama file"))
     for c in child.chunks:
         part = f"member:{member}" if c.part == "body" else f"member:{member}:{c.part}"
         parent.chunks.append(Chunk(c.text, part, c.context))

@@ -18,6 +18,19 @@ def test_members_and_nested_zip(f, parts):
     assert p["member:lampiran.zip:member:dalam/catatan.txt"] == [f"Telepon {f.PHONE}"]
 
 
+def test_a_member_named_after_a_number_is_read_by_its_name(f, parts, scanner):
+    """A scan of a KTP filed as ktp/KTP_<NIK>.jpg leaks the NIK by its name, whatever the picture holds;
+    names without a long number ("scan 2024-01.txt") add nothing."""
+    inner = f.zip_archive({"KK_3273011203150007.txt": b"lampiran"})
+    data = f.zip_archive({"ktp/KTP_3273026702010607.txt": b"foto", "scan 2024-01.txt": b"isi", "dalam.zip": inner})
+    p = parts(extract_bytes(data))
+    assert p["member:ktp/KTP_3273026702010607.txt:name"] == ["KTP_3273026702010607.txt"]
+    assert p["member:dalam.zip:member:KK_3273011203150007.txt:name"] == ["KK_3273011203150007.txt"]
+    assert not [k for k in p if k.startswith("member:scan") and k.endswith(":name")]
+    found = {(x.entity_type, x.text) for x in scanner.scan_bytes(data, "berkas.zip").findings}
+    assert ("ID_NIK", "3273026702010607") in found
+
+
 def test_office_and_pdf_members_keep_their_parts(f, parts):
     data = f.zip_archive({"memo.docx": f.docx_document(header="TERBATAS"),
                           "laporan.pdf": f.pdf_document(["Isi laporan"])})
