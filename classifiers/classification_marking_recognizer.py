@@ -65,14 +65,17 @@ PRE_WORDS = r"(?:(?:DOKUMEN|SURAT|NASKAH|BERKAS|INFORMASI|MEMO|NOTA)(?:\s+INI)?(
 PAGE_MARK = r"(?:HALAMAN|Halaman|HAL\.?|Hal\.?|PAGE|Page)\s*\d+(?:\s*(?:dari|DARI|of|OF|/)\s*\d+)?"
 POST_WORDS = r"(?:DOCUMENT|INFORMATION|MATERIAL)"
 # A draft's banner: "DRAF - TERBATAS UNTUK INTERNAL", "DRAFT: RAHASIA".
-DRAFT_WORDS = r"(?:DRAF|DRAFT|KONSEP|RANCANGAN)"
+DRAFT_WORDS = r"(?:DRAF|DRAFT|KONSEP|RANCANGAN|EMBARGO)"
 # A distribution warning may follow a stamp after a single blank: "TERBATAS UNTUK INTERNAL",
 # "RAHASIA HANYA UNTUK PIMPINAN" (TAIL_OK's words after a separator; here they must open the tail).
 TAIL_AFTER_BLANK = (r"(?i:untuk\s+(?:internal|kalangan|dinas|pimpinan|pejabat)|hanya\s+untuk|tidak\s+untuk|"
-                    r"bukan\s+untuk|dilarang|jangan|for\s+(?:internal|official)|not\s+for|do\s+not)\b")
+                    r"bukan\s+untuk|belum\s+(?:untuk|boleh|di\w+)|dilarang|jangan|embargo|for\s+(?:internal|official)|"
+                    r"not\s+for|do\s+not)\b")
 # After a separator, a stamp may carry a distribution warning or a page number.
 TAIL_OK = re.compile(
     r"(?i)dilarang|jangan|tidak\s+(?:untuk|boleh)|bukan\s+untuk|hanya\s+untuk|not\s+(?:for|to)|do\s+not|"
+    # a press draft's "belum untuk dipublikasikan", "belum dirilis", "EMBARGO"
+    r"belum\s+(?:untuk|boleh|di\w+)|embargo|"
     r"distribu|disebar|diperbanyak|memperbanyak|digandakan|copy|copies|salin|eksemplar|internal|only|"
     r"need\s+to\s+know|kalangan|pihak|page|halaman|hal\.?\s*\d|^\d+(?:\s*(?:/|dari|of)\s*\d+)?$|"
     r"rahasia|terbatas|confidential|restricted|secret|noforn|orcon|rel\s+to|fouo|sensitive")  # see _lists_levels
@@ -205,7 +208,7 @@ class ClassificationMarkingRecognizer(Recognizer):
             rf"^(?:{PAGE_MARK}\s*(?:[-|/\u2013\u2014\u2022\u00b7]+|\s{{2,}})\s*)?"
             rf"(?P<draft>{DRAFT_WORDS}\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+\s*|\s))?"
             rf"(?:(?P<pre>{PRE_WORDS})\s+)?(?P<mark>{phrases})(?:\s+{POST_WORDS})?"
-            rf"(?:\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+|\s{{2,}}|,)\s*(?P<tail>.*)|[ \t](?P<warning>{TAIL_AFTER_BLANK}.*))?$")
+            rf"(?:\s*(?:[-:|/\u2013\u2014\u2022\u00b7]+|\s{{2,}}|,|\()\s*(?P<tail>.*)|[ \t](?P<warning>{TAIL_AFTER_BLANK}.*))?$")
         self.bracket_rx = re.compile(rf"[\[(<]\s*(?P<mark>{phrases})\s*[\])>]")
         # any level word, any case: a line naming several levels defines them, it marks nothing
         self.level_rx = re.compile(rf"(?i)(?<!\w){alternation(set(self.stamps) | set(self.fields))}(?!\w)")

@@ -276,6 +276,8 @@ VERSION_WORDS = ("versi", "version", "ver", "rev", "revisi", "build", "rilis", "
 VERSION_BEFORE = re.compile(r"(?i)(?:\b(?:" + "|".join(VERSION_WORDS) + r")\.?|\bke\s+versi)[ \t:=]*$")
 # what a VERSION_BEFORE match ends with, before its trailing marks ("ke versi" ends with "versi")
 VERSION_ENDINGS = VERSION_WORDS + tuple(w + "." for w in VERSION_WORDS)
+_HOST_BEFORE = re.compile(r"(?i)\b(?:server|host|ip|alamat|address|gateway|db|database|basis\s+data)\b"
+                          r"[ \t:=]*(?:aplikasi|app|php|java|node|nodejs|python)?[ \t:=]*$")
 VERSION_WORD = re.compile(r"(?i)\b(?:versi|version|build|rilis|release)\b")
 AMOUNT_WORDS = ("rp", "idr", "usd", "$", "\u20ac", "sebesar", "senilai", "harga", "biaya", "anggaran", "jumlah",
                 "total")
@@ -479,7 +481,8 @@ class DlpIpRecognizer(Recognizer):
             return True   # Rp 1.250.000.000
         line_before = before.rsplit("\n", 1)[-1]
         if ends_with_word(VERSION_BEFORE, line_before, VERSION_ENDINGS):
-            return True
+            # ... unless a host names it: "server aplikasi 10.12.40.7", "IP app: 10.1.2.3"
+            return not _HOST_BEFORE.search(line_before)
         if value.endswith(".0") and VERSION_WORD.search(line_before):
             return True   # <add key="webpages:Version" value="3.0.0.0" />: no host address ends in .0
         if "\n" in before and not line_before.strip():  # first on its line: the line above is its label

@@ -67,6 +67,8 @@ IP_POSITIVES = [
     ("gateway 192.168.010.001", "192.168.010.001", "private"),             # leading zeros
     ("rentang 10.0.0.1-10.0.0.50", "10.0.0.50", "private"),
     ("DNS publik 8.8.8.8", "8.8.8.8", "public"),                           # a one-digit first part
+    ("server aplikasi 10.12.40.7 tidak merespons", "10.12.40.7", "private"),  # a host before "aplikasi"
+    ("IP server aplikasi: 10.12.40.7", "10.12.40.7", "private"),
 ]
 IP_NEGATIVES = [
     "Catatan Rilis Aplikasi Layanan Pajak v4.1.3.2",

@@ -71,6 +71,11 @@ POSITIVES = [
     ("Klasifikasi     Terbatas", "Terbatas", "terbatas"),          # a column's gap, the colon lost by OCR
     ("Surat ini bersifat RAHASIA, hanya untuk yang dituju.", "RAHASIA", "rahasia"),  # the letter of itself
     ("Terlampir laporan yang bersifat RAHASIA.", "RAHASIA", "rahasia"),
+    # a press draft's banner: not yet for publication
+    ("**TERBATAS — belum untuk dipublikasikan**\nSiaran pers", "TERBATAS", "terbatas"),
+    ("TERBATAS (belum untuk dirilis)\nSiaran pers", "TERBATAS", "terbatas"),
+    ("EMBARGO - TERBATAS\nSiaran pers", "TERBATAS", "terbatas"),
+    ("RAHASIA (tidak untuk disebarluaskan)", "RAHASIA", "rahasia"),
 ]
 
 EVASIONS = [
@@ -94,6 +99,7 @@ NEGATIVES = [
     "Dokumen berklasifikasi SANGAT RAHASIA hanya boleh dibaca oleh pejabat yang berwenang.",
     "Naskah dinas bersifat RAHASIA wajib disimpan dalam lemari terkunci.",
     "Klasifikasi Rahasia",                           # a heading of a training module, no column gap
+    "TERBATAS (50 kursi)\nDaftar segera",           # a poster's seats, no warning
     "Sifat\nrahasia negara wajib dijaga",           # the value in prose
     "TERBATAS UNTUK UMUM",                                  # no distribution warning after the blank
     "Dokumen ini rahasia, katanya.",                        # declared in lower case: prose
