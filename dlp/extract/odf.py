@@ -202,6 +202,11 @@ def _spreadsheet(doc, ctx, out: Extraction) -> None:
                     continue
                 repeat = int(cell.get(REPEAT_COLS) or 1)
                 text = "\n".join(_lines(cell, out)).strip()
+                if ("E+" in text or "e+" in text) and cell.get(_q("office", "value")):
+                    # a long number shown in scientific notation (3,27E+15): its stored value is the number
+                    from dlp.extract.xlsx import render_number
+
+                    text = render_number(cell.get(_q("office", "value")))
                 if not text:
                     col += repeat
                     continue

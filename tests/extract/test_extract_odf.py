@@ -41,6 +41,18 @@ def test_spreadsheet_cells_with_context_and_repeats(f, parts):
     assert cells["sheet Data!B1048002"].context.startswith("NIK")
 
 
+def test_spreadsheet_number_shown_in_scientific_notation_is_read_whole(f):
+    """LibreOffice shows a 16-digit number as 3,27E+15; its stored value keeps every digit."""
+    body = ('<table:table table:name="Data"><table:table-row>'
+            '<table:table-cell office:value-type="string"><text:p>NIK</text:p></table:table-cell>'
+            '<table:table-cell office:value-type="float" office:value="3273012005711470"><text:p>3,27E+15'
+            '</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1.5">'
+            "<text:p>1,5</text:p></table:table-cell></table:table-row></table:table>")
+    cells = {c.part: c.text for c in extract_bytes(f.odf_document("spreadsheet", body)).chunks
+             if c.part.startswith("sheet ")}
+    assert cells == {"sheet Data!A1": "NIK", "sheet Data!B1": "3273012005711470", "sheet Data!C1": "1,5"}
+
+
 def test_presentation_slides_and_notes(f, parts):
     body = ('<draw:page draw:name="p1"><draw:frame><draw:text-box><text:p>Rencana</text:p></draw:text-box>'
             "</draw:frame><presentation:notes><draw:frame><draw:text-box><text:p>Hubungi 0812-3456-7890</text:p>"
