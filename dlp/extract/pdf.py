@@ -63,9 +63,19 @@ def extract(data: bytes, ctx) -> Extraction:
         code = getattr(exc, "err_code", None)
         if code in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
             out.errors = [ScanError("encrypted", "a password is required to open the PDF")]
-        elif not any(e.code == "corrupt" for e in out.errors):
+            return out
+        if not any(e.code == "corrupt" for e in out.errors):
             out.errors.append(ScanError("corrupt", str(exc)[:300]))
-        return out
+        # qpdf rebuilds a cut-off file's cross-reference table from its objects: the pages written
+        # before the cut are read, the file stays reported corrupt (at least review)
+        repaired = _repaired(data)
+        if repaired is None:
+            return out
+        try:
+            doc = pdfium.PdfDocument(repaired)
+        except pdfium.PdfiumError:
+            return out
+        data = repaired
     try:
         scanned = _pages(doc, ctx, out)
         _info(doc, out)
@@ -75,6 +85,19 @@ def extract(data: bytes, ctx) -> Extraction:
     if scanned:
         _ocr(data, scanned, ctx, out)
     return out
+
+
+def _repaired(data: bytes) -> bytes | None:
+    """``data`` as qpdf (pikepdf) rebuilds and writes it, or None when it cannot."""
+    try:
+        import pikepdf
+
+        with pikepdf.open(io.BytesIO(data), password="") as pdf:
+            buf = io.BytesIO()
+            pdf.save(buf)
+            return buf.getvalue()
+    except Exception:  # anything qpdf cannot make whole: the file is reported corrupt as it is
+        return None
 
 
 def _check_end(data: bytes, out: Extraction) -> None:

@@ -78,6 +78,20 @@ def test_truncated_pdf_is_corrupt_not_silently_empty(two_pages, f):
     assert [e.code for e in ex.errors] == ["corrupt"]
 
 
+def test_pdf_cut_off_at_its_end_is_read_as_far_as_it_goes_and_stays_corrupt(f, scanner):
+    """A file cut off in its last pages (a broken download): qpdf rebuilds it, the pages before the cut
+    are read, and the file is still reported corrupt."""
+    pages = [f"Halaman {n}: data pemohon NIK 327301531101143{n}" if n == 1 else f"Halaman {n} lampiran" * 40
+             for n in range(1, 6)]
+    data = f.pdf_document(pages)
+    cut = data[: int(len(data) * 0.85)]
+    ex = extract_bytes(cut)
+    assert [e.code for e in ex.errors] == ["corrupt"]
+    assert any("3273015311011431" in c.text for c in ex.chunks if c.part == "page 1")
+    result = scanner.scan_bytes(cut, "berkas.pdf")
+    assert result.verdict == "block" and any(x.entity_type == "ID_NIK" for x in result.findings)
+
+
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.9, 0.99])
 def test_pdf_cut_anywhere_is_an_error(two_pages, cut):
     ex = extract_bytes(two_pages[: int(len(two_pages) * cut)])
