@@ -130,7 +130,28 @@ def extract(data: bytes, ctx) -> Extraction:
         out.errors.append(ScanError("timeout", "embedded objects"))
         return out
     embedded(pkg, (folder or "word",), ctx, out)
+    _alt_chunks(pkg, main, ctx, out)
     return out
+
+
+def _alt_chunks(pkg: Package, main: str, ctx, out: Extraction) -> None:
+    """Content imported whole into the document (``w:altChunk``: an HTML, MHT, RTF or text part that
+    Word renders in place; web applications export Word files so), read as ``altchunk N`` members."""
+    from dlp.extract import extract_bytes, nest
+    from dlp.extract.ooxml import PartTooBig, relationships
+
+    n = 0
+    for rtype, target, external in relationships(pkg, main).values():
+        if rtype != "aFChunk" or external or not pkg.name(target):
+            continue
+        n += 1
+        try:
+            data = pkg.read(pkg.name(target))
+        except PartTooBig as exc:
+            out.errors.append(ScanError("too_big", str(exc), f"member:altchunk {n}"))
+            continue
+        if data:
+            nest(out, extract_bytes(data, ctx.child()), f"altchunk {n}")
 
 
 def _story(root, part: str, out: Extraction, authors: set, seen: set | None = None) -> None:

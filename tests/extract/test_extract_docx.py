@@ -155,3 +155,35 @@ def test_digit_boxes_in_a_table_row_are_joined(scanner):
         [("table 1!C1:R1", "3273011207881327")]
     found = {(f.entity_type, f.text) for f in scanner.scan_bytes(buf.getvalue(), "f101.docx").findings}
     assert ("ID_NIK", "3273011207881327") in found
+
+
+def test_imported_html_chunk_is_read(scanner):
+    """A web application's export: the NIK sits in an HTML part that Word renders in place (w:altChunk)."""
+    import io
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Data pemohon terlampir di bawah.")
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    rel = ('<Relationship Id="rIdAlt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           'aFChunk" Target="afchunk.html"/></Relationships>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            raw = src.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                raw = raw.replace(b"</Relationships>", rel.encode())
+            elif info.filename == "[Content_Types].xml":
+                raw = raw.replace(b"</Types>", b'<Default Extension="html" ContentType="text/html"/></Types>')
+            elif info.filename == "word/document.xml":
+                raw = raw.replace(b"<w:sectPr", b'<w:altChunk r:id="rIdAlt1"/><w:sectPr', 1)
+            dst.writestr(info, raw)
+        dst.writestr("word/afchunk.html", "<html><body><p>NIK pemohon: 3273015311011436</p></body></html>")
+    ex = extract_bytes(out.getvalue())
+    assert [(c.part, c.text) for c in ex.chunks if c.part.startswith("member:altchunk")] == \
+        [("member:altchunk 1", "NIK pemohon: 3273015311011436")]
+    assert scanner.scan_bytes(out.getvalue(), "ekspor.docx").verdict == "block"
