@@ -883,16 +883,19 @@ class Scan:
             le = text.find("\n", starts[k])
             le = len(text) if le < 0 else le
             m = _bisect_left(starts, le, k + 1)  # (the first on a later line)
-            one = m - k < 2 and le <= hi
-            if one and not (labels[k][2] in _ID_CATEGORIES and _delimited(text, labels[k][0], le)):
-                k = m
-                continue  # one label: no header row (a line running on past the block may hold more)
+            delimited = None  # whether the line is a delimited table row: asked only where it matters
+            if m - k < 2 and le <= hi:
+                delimited = labels[k][2] in _ID_CATEGORIES and _delimited(text, labels[k][0], le)
+                if not delimited:
+                    k = m
+                    continue  # one label: no header row (a line running on past the block may hold more)
             ls = text.rfind("\n", 0, labels[k][0]) + 1
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in _ID_CATEGORIES]
                 # two number labels, or one in a delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT")
-                if (len(ids) >= 2 or (ids and _delimited(text, ls, le))) and not self.row_token_count(ls, le, 1):
+                if (len(ids) >= 2 or (ids and (delimited if delimited is not None else _delimited(text, ls, le)))) \
+                        and not self.row_token_count(ls, le, 1):
                     heads.append((ls, ids))
             k = m
         got = (labels, heads, starts, [head[0] for head in heads], {})

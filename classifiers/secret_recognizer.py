@@ -640,7 +640,10 @@ class SecretRecognizer(Recognizer):
             if value is None:
                 continue
             if kind == "secret" and value.lower() in AUTH_SCHEMES and key.lower().endswith("authorization"):
-                value, vs, ve, rest = self._value(text, ve + len(text[ve:ve + 8]) - len(text[ve:ve + 8].lstrip(" \t")))
+                j = ve
+                while j < len(text) and text[j] in " \t":  # the credential after the scheme word
+                    j += 1
+                value, vs, ve, rest = self._value(text, j)
                 if value is None:
                     continue
             if kind == "password" and _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):

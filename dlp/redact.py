@@ -401,7 +401,7 @@ def _digit_boxes(root) -> list[tuple[Chunk, list]]:
     """The runs of a form's digit boxes in the tables of a part, one digit a cell, found as the
     DOCX extractor finds them (:class:`dlp.extract.ooxml.DigitBoxes`): each as a chunk of its
     digits, with the row's label as context, and the text node holding each digit, in order."""
-    from dlp.extract.docx import MAX_CONTEXT, _cells, _rows
+    from dlp.extract.docx import MAX_CONTEXT, _cells, _rows, labels_a_row
     from dlp.extract.ooxml import DigitBoxes
 
     t_tag = _W + "t"
@@ -417,8 +417,8 @@ def _digit_boxes(root) -> list[tuple[Chunk, list]]:
                 text = "".join(t.text for t in texts).strip()
                 nodes.append(texts[0] if len(texts) == 1 else None)
                 boxes.cell(k, text, str(k), label)
-                if text and not label and not text.replace(".", "").isdigit():
-                    label = text[:MAX_CONTEXT]  # the row's label: its first cell that is not a number
+                if not label and labels_a_row(text):
+                    label = text[:MAX_CONTEXT]
             boxes.end()
             for chunk in found:
                 first, last = map(int, chunk.part.split(":"))

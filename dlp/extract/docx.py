@@ -315,12 +315,17 @@ def _table(tbl, sink: _Sink, authors: set) -> None:
                 ref = f"{prefix}table {number}!{_col_letter(col)}{r}"
                 sink.cells.append(Chunk(text, ref, ctx_words))
                 boxes.cell(k, text, ref, ctx_words or label[:MAX_CONTEXT])
-                if not label and not text.replace(".", "").isdigit():
-                    label = text  # the row's label: its first cell that is not a number
+                if not label and labels_a_row(text):
+                    label = text
             col += span
         boxes.end()
         if first_row and header:
             first_row = False
+
+
+def labels_a_row(text: str) -> bool:
+    """Whether a cell's text can be its row's label: a row's label is its first cell that is not a number."""
+    return bool(text) and not text.replace(".", "").isdigit()
 
 
 def _rows(tbl):
