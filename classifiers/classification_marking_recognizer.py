@@ -117,6 +117,15 @@ MAX_STAMP_LINE = 160
 SUBJECT = re.compile(r"(?i)[ \t>]*(?:subject|subjek|perihal|re|fwd?|tr)[ \t]*:[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 SUBJECT_PART = re.compile(r"(?i)[ \t]*(?:(?:re|fwd?|tr)[ \t]*:[ \t]*)*")
 URGENCY = r"(?:(?:sangat\s+)?segera|kilat|penting|amat\s+segera)"
+# A form's tick boxes: "Klasifikasi: [ ] Rahasia [X] Terbatas [ ] Biasa" (a disposition sheet, a Word
+# form's check boxes, which Word writes as U+2610/U+2612).  A box with a cross, a v or a tick is ticked; a
+# filled square or dot is ticked only beside an empty box (alone it is a list's bullet).
+TICKED = (r"(?:[\[(][ \t]*[xXvV\u2713\u2714\u221a\u2717\u2718][ \t]*[\])]|"
+          r"[\u2611\u2612\u2705\u2713\u2714\u221a\u22a0])")
+FILLED = r"[\u25a0\u25a3\u25cf\u25c9\u2b1b]"
+EMPTY = r"(?:[\[(][ \t]*[\])]|[\u2610\u25a1\u25cb\u25ef\u2b1c])"
+_BOX_GATE = re.compile(r"[\[(\u2610-\u2612\u2705\u2713\u2714\u221a\u22a0\u25a0-\u25ef\u2b1b\u2b1c]")
+BOX_LINES = 4  # the options of a box list may stand one a line under their label
 
 
 # "bersifat RAHASIA", "Dokumen ini RAHASIA": a level in capitals after the words that declare it (see
@@ -237,6 +246,9 @@ class ClassificationMarkingRecognizer(Recognizer):
             rf"(?i)(?P<label>{FIELD_LABELS})[ \t*_]*[:\uff1a]?[ \t*_]*\r?\n[ \t*_]*(?P<value>{values})[ \t*_.\r]*(?=\n|$)")
         self.field_line_rx = re.compile(
             rf"(?i)[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})(?:[ \t]{{2,}}|\t)(?P<value>{values})[ \t*_.\r]*(?=\n|$)")
+        self.box_rx = re.compile(rf"(?i)(?:(?P<ticked>{TICKED})|(?P<filled>{FILLED})|(?P<empty>{EMPTY}))[ \t]*"
+                                 rf"(?P<value>{values})(?!\w)")
+        self.box_line_rx = re.compile(rf"[ \t]*(?:{TICKED}|{FILLED}|{EMPTY})")
 
     # -- rules ------------------------------------------------------------------
     def analyze(self, text, entities=None, nlp_artifacts=None, regex_flags=None):
@@ -331,6 +343,11 @@ class ClassificationMarkingRecognizer(Recognizer):
                     if r:
                         yield r
                     continue
+            if _BOX_GATE.search(text, i, min(len(text), b + 8)):
+                ticked = self._ticked(text, i + len(FIELD_KEYS[n]), b)
+                if ticked is not None:
+                    yield from ticked
+                    continue
             m = self.field_split_rx.match(text, i) if b < len(text) else None
             if m is None and not text[a:i].strip(" \t>*_#-\u2022\u00b7"):  # the label first on its line
                 m = self.field_line_rx.match(text, a)
@@ -338,6 +355,24 @@ class ClassificationMarkingRecognizer(Recognizer):
                 r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.85)
                 if r:
                     yield r
+
+    def _ticked(self, text: str, i: int, b: int) -> list | None:
+        """The ticked options of a field's tick boxes after its label at ``i`` (its line ends at ``b``), on
+        its line or one a line below it: ``Klasifikasi: [ ] Rahasia [X] Terbatas``, ``Klasifikasi:`` /
+        ``\u2610 Rahasia`` / ``\u2612 Terbatas``.  None when the field has no boxed options (its value is
+        read as any field's); an empty list when none is ticked (a blank form marks nothing)."""
+        boxes = list(self.box_rx.finditer(text, i, b))
+        end, size = b, len(text)
+        for _ in range(BOX_LINES):  # the options under the label, one a line
+            if end >= size or not self.box_line_rx.match(text, end + 1):
+                break
+            a, end = line_bounds(text, end + 1)
+            boxes.extend(self.box_rx.finditer(text, a, end))
+        if not boxes:
+            return None
+        empty = any(m.group("empty") for m in boxes)
+        return [r for m in boxes if m.group("ticked") or (m.group("filled") and empty)
+                for r in [self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)] if r]
 
     def _stamps(self, text: str):
         keywords, spaced = self.keywords, self.spaced

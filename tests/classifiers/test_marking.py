@@ -352,3 +352,56 @@ def test_field_value_gate(text, fields, expected):
 
     rec = ClassificationMarkingRecognizer(fields=fields) if fields else ClassificationMarkingRecognizer()
     assert {text[r.start:r.end] for r in rec.analyze(text, [E])} == expected
+
+
+# A form's tick boxes: the ticked option is the document's level; a blank form marks nothing.
+TICK_BOXES = [
+    ("LEMBAR DISPOSISI\nSifat: [ ] Sangat Rahasia  [X] Rahasia  [ ] Biasa\nPerihal: Pengamanan", [("Rahasia", "rahasia")]),
+    ("Klasifikasi: \u2610 Rahasia  \u2611 Terbatas  \u2610 Biasa", [("Terbatas", "terbatas")]),
+    ("Klasifikasi: (v) Rahasia ( ) Terbatas ( ) Biasa", [("Rahasia", "rahasia")]),
+    ("Klasifikasi: [ ] Rahasia [\u2713] Terbatas", [("Terbatas", "terbatas")]),
+    ("Klasifikasi:\n\u2610 Sangat Rahasia\n\u2612 Rahasia\n\u2610 Biasa", [("Rahasia", "rahasia")]),
+    ("Klasifikasi: \u25a1 Rahasia \u25a1 Terbatas \u25a0 Biasa", [("Biasa", "biasa")]),  # filled beside empty
+    ("Sifat: \u2610 Sangat Segera \u2611 Segera\nKlasifikasi: \u2610 Rahasia \u2611 Terbatas", [("Terbatas", "terbatas")]),
+    # nothing ticked: a blank form
+    ("Sifat: [ ] Rahasia [ ] Terbatas [ ] Biasa", []),
+    ("Klasifikasi:\n\u2610 Rahasia\n\u2610 Terbatas\n\u2610 Biasa", []),
+    # filled squares alone are a list's bullets, not ticks
+    ("Klasifikasi: \u25a0 Rahasia \u25a0 Terbatas", []),
+    # a bracket that is no box keeps the field's reading
+    ("Sifat: (Terbatas)", [("Terbatas", "terbatas")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TICK_BOXES)
+def test_tick_boxes(analyzer, text, expected):
+    assert _found(analyzer, text) == expected
+
+
+def test_word_check_box_through_the_scanner():
+    """Word's check box content controls write their state as U+2612 / U+2610 in the text."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from dlp.pipeline import Scanner
+
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    wns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def box(checked: bool) -> str:
+        glyph = "\u2612" if checked else "\u2610"
+        return (f'<w:sdt xmlns:w="{wns}" xmlns:w14="{w14}"><w:sdtPr><w14:checkbox>'
+                f'<w14:checked w14:val="{int(checked)}"/></w14:checkbox></w:sdtPr>'
+                f'<w:sdtContent><w:r><w:t>{glyph}</w:t></w:r></w:sdtContent></w:sdt>')
+
+    doc = docx.Document()
+    doc.add_paragraph("LEMBAR DISPOSISI")
+    p = doc.add_paragraph("Klasifikasi: ")
+    for checked, level in ((False, "Rahasia"), (True, "Terbatas"), (False, "Biasa")):
+        p._p.append(parse_xml(box(checked)))
+        p.add_run(f" {level}  ")
+    doc.add_paragraph("Diteruskan kepada: Sekretaris")
+    buf = io.BytesIO()
+    doc.save(buf)
+    result = Scanner().scan_bytes(buf.getvalue(), "disposisi.docx")
+    assert [(f.text, f.level) for f in result.findings if f.entity_type == E] == [("Terbatas", "terbatas")]
+    assert result.verdict == "block"
