@@ -153,6 +153,15 @@ TRIGGER_WORDS = HON_WORDS | TITLE_WORDS | CONTACT_WORDS
 # (the look-behinds stand after the first letter, so the regex starts with S, B, N or T: a fast scan)
 HON_DOT_ONE = re.compile(r"(?:S(?<![\w.]S)dr[ia]?|B(?<![\w.]B)pk?|N(?<![\w.]N)y|T(?<![\w.]T)n)\.[ \t]+"
                          r"(?P<name>[A-Z][a-z]{2,}(?:['\-][A-Za-z]+)?)(?![\w'\-]|[ \t]+[A-Z])")
+# The same abbreviations and the titles of two letters or more before a run of two or more words: the
+# regex ends where the run starts (see analyze).
+DOT_TITLES = frozenset(("dr", "drs", "dra", "ir", "hj", "prof", "kh"))
+HON_DOT_RUN = re.compile(r"(?<![\w.])(?P<word>S[dD][rR][iaIA]?|B[pP][kK]?|N[yY]|T[nN]|[Dd][Rr][sSaA]?|I[rR]|H[jJ]|"
+                         r"P[rR][oO][fF]|K[Hh])\.[ \t]+(?=[A-Z][A-Za-z'\-]+ [A-Z])")
+LINE_END = re.compile(r"[ \t\r]*(?:\n|$)")
+# A person's own number after the name (see _after_anchors): the label, then its digits.
+ID_LABELS = ("NIK", "NIP")
+ID_AFTER = re.compile(r"(?:PPPK)?[ \t]*[.:=]?[ \t]*\d")
 HON_DOT = {"sdr", "sdri", "sdra", "bp", "bpk", "ny", "tn"}  # (Ny., Tn.: Nyonya, Tuan, as medical records write)  # the abbreviations HON_DOT_ONE starts with, in lower case
 CHAT_STAMP = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{3,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}"
                         r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*$")
@@ -209,6 +218,7 @@ REASONS = {
     "metadata": ("Author's name in the file's metadata", "Nama penulis pada metadata file"),
     "table": ("Person's name in a name column", "Nama orang pada kolom nama"),
     "lexicon": ("Person's name (common Indonesian name)", "Nama orang (nama Indonesia yang umum)"),
+    "id": ("Person's name before their NIK/NIP", "Nama orang sebelum NIK/NIP-nya"),
 }
 
 
@@ -374,11 +384,13 @@ class PersonRecognizer(Recognizer):
             if "Sdr" in text or "Bp" in text or "Ny." in text or "Tn." in text:
                 self._one_name_after_honorific(text, add)
             hon_end = len(text) + 1  # (done: no place below is looked at again)
+            dotted = {m.end(): m.group("word").lower() for m in HON_DOT_RUN.finditer(text)}
         else:
             # RUN.finditer(text)'s runs, about twice as fast, and the places HON_DOT_ONE can match, which
             # _one_name_after_honorific would search for: no other scan of the text for them.
             runs = RUN_DOT_SHAPE.finditer(text.encode("latin-1", "replace").translate(SHAPE))
             hon_end = 0  # where the last HON_DOT_ONE match ends (as finditer, no match starts before it)
+            dotted = None  # (filled as the dotted abbreviations come: see below)
         befores = self._befores
         for m in runs:  # only runs holding a given name or an honorific go further
             s, e = m.span()
@@ -388,6 +400,8 @@ class PersonRecognizer(Recognizer):
             if facts is None:
                 facts = self._word_facts(words)
             if not facts:
+                if dotted and s in dotted:
+                    self._after_dot(text, s, e, dotted[s], add)
                 continue
             keys, stopless, known, lexicon, plain, dot = facts
             if dot:
@@ -399,6 +413,14 @@ class PersonRecognizer(Recognizer):
                     if h:
                         hon_end = h.end()
                         add(self._clean(text, *h.span("name"), mode="strict"), 0.8, "honorific")
+                    else:
+                        # two or more words after it ("Sdri. Pratiwi Handayani"): the next run, which
+                        # needs no given name to be read (see _after_dot)
+                        h = HON_DOT_RUN.match(text, p)
+                        if h:
+                            if dotted is None:
+                                dotted = {}
+                            dotted[h.end()] = h.group("word").lower()
                 if not keys:
                     continue  # no run, or one _run does not look at
             # The common cases of _run, inline (a name-dense text has a run every ~250 bytes; a call per
@@ -434,7 +456,7 @@ class PersonRecognizer(Recognizer):
                 elif kind == "glued" or (kind == "field" and self._after_label(text, s, line_pre)):
                     continue  # no name starts there, or a field's value (_fields reads it): _run looks no further
             run(text, s, e, facts, add, best, claimed)
-        self._after_anchors(text, add, commas)
+        self._after_anchors(text, add, commas, best)
         self._signatures(text, low, add)
         for span, hit in claimed.items():  # (add()'s last step)
             old = best.get(span)
@@ -465,11 +487,33 @@ class PersonRecognizer(Recognizer):
                     _NAME_KEY: name, _ID_KEY: rid, "dlp_reason": _REASON_DICTS[how].copy(), _SCORED_KEY: True})
                 for (s, e), (score, how) in order]
 
-    def _after_anchors(self, text: str, add, commas: dict):
-        """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses.
+    def _after_anchors(self, text: str, add, commas: dict, best: dict | None = None):
+        """Names found from what follows them: ``, S.Kom.`` degrees, ``<x@y>`` addresses, the person's
+        own NIK or NIP (``Pratiwi Handayani, NIK 3471...``, ``Heru Setiawan (NIP 1985...)``).
 
         ``commas``: see _comma_cues (where DEGREE_HINT matches, if the table pass already found it).
+        ``best``: the candidates so far (a name already found before an ID is not looked for again).
         """
+        ends = None
+        for label in ID_LABELS:
+            i = text.find(label)
+            while i >= 0:  # (a str.find loop: most texts hold no such label)
+                if ID_AFTER.match(text, i + len(label)):
+                    j = i
+                    while j and text[j - 1] in " \t":
+                        j -= 1
+                    if j and text[j - 1] in ",(/":
+                        j -= 1
+                        while j and text[j - 1] in " \t":
+                            j -= 1
+                    if j and text[j - 1].isalpha() and j < i:
+                        if ends is None:
+                            ends = {e for _, e in best} if best else set()
+                        if j not in ends:
+                            t = NAME_TAIL.search(text, j - 60 if j > 60 else 0, j)
+                            if t:
+                                add(self._clean(text, *t.span("name"), mode="tail"), 0.75, "id", "two")
+                i = text.find(label, i + 1)
         hints = commas.get("degree")
         if hints is None:
             hints = [m.start() for m in DEGREE_HINT.finditer(text)]
@@ -554,6 +598,31 @@ class PersonRecognizer(Recognizer):
                 v = FIELD_VALUE.match(text, at + 1)
                 if v:
                     add(self._clean(text, *v.span("name")), 0.8, "field", need)
+        if "\t" in text:
+            self._tab_fields(text, add)
+
+    def _tab_fields(self, text: str, add):
+        """``Nama<TAB>Ni Made Ayu Lestari``: a form's two-cell row (a Word or HTML table read a row a
+        line, its cells tab-separated), the label cell first on its line and the name the whole value
+        cell.  (A header row, "Nama<TAB>NIK<TAB>Alamat", has more cells: no value.)"""
+        heads = self._heads
+        i = text.find("\t")
+        while i >= 0:
+            at, i = i, text.find("\t", i + 1)
+            if not text[at + 1:at + 2].isupper():
+                continue
+            nl = text.rfind("\n", 0, at)
+            head = text[nl + 1:at]
+            if len(head) > 40 or "\t" in head:
+                continue
+            need = heads.get(head, heads)
+            if need is heads:
+                need = self._field_label(head)
+            if need is False:
+                continue
+            v = FIELD_VALUE.match(text, at + 1)
+            if v and LINE_END.match(text, v.end()):
+                add(self._clean(text, *v.span("name")), 0.8, "field", need)
 
     def _after_label(self, text: str, s: int, line_pre: str) -> bool:
         """Whether the colon that ends ``line_pre`` (the line before the run at ``s``) ends a field label,
@@ -596,6 +665,16 @@ class PersonRecognizer(Recognizer):
             m = CAPS_AFTER_NAMA.match(text, i)
             if m:
                 add(self._clean(text, *m.span("name"), mode="strict"), 0.7, "field", "two")
+
+    def _after_dot(self, text: str, s: int, e: int, word: str, add):
+        """A run of capitalised words none of which is a given name, right after an abbreviated honorific
+        or title and its dot (``word``, lower case): ``Sdri. Pratiwi Handayani``, ``Drs. Paulus
+        Wijanarko`` (a run holding a given name or an honorific is read by _run).  After a title, not
+        after a street's or an organisation's word (``Jl. Dr. Sutomo``, ``RSUD Dr. Soetomo``)."""
+        if word in HON_DOT:
+            add(self._clean(text, s, e), 0.8, "honorific")
+        elif not self._after_place(text, s):
+            add(self._clean(text, s, e), 0.8, "title")
 
     def _one_name_after_honorific(self, text: str, add):
         """``Sdr. Galih``, ``Bpk. Dedi``, ``Ny. Onah``: one name after an abbreviated honorific.  (Two or more
@@ -647,14 +726,15 @@ class PersonRecognizer(Recognizer):
         ((), False, False, None, False, dot), or False without it."""
         if words[-1] == ".":  # RUN_DOT_SHAPE's other match
             last = words[:-1].rsplit("-", 1)[-1].rsplit("'", 1)[-1]
-            facts = ((), False, False, None, False, len(last) + 1) if last in HON_DOT else False
+            facts = ((), False, False, None, False, len(last) + 1) if last in HON_DOT or last in DOT_TITLES \
+                else False
             if len(self._words) >= 20000:
                 self._words.clear()
             self._words[words] = facts
             return facts
         keys = tuple(words.split(" "))  # (shared by every run of these words: read only)
         last = keys[-1].rsplit("-", 1)[-1].rsplit("'", 1)[-1]
-        dot = len(last) if last in HON_DOT else 0
+        dot = len(last) if last in HON_DOT or last in DOT_TITLES else 0
         if self.gate.isdisjoint(keys):
             facts = ((), False, False, None, False, dot) if dot else False
         else:

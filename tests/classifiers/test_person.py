@@ -455,3 +455,37 @@ def test_may_be_degree_skips_what_follows_a_list_name(after):
     text = "Rina Siregar" + after
     assert not DEGREE_AT.match(text, 12)
     assert not _may_be_degree(text, 12) or after in (", MALANG", ", Sekretaris", ", Apel")
+
+
+# Names none of whose words is a common given name, found from what stands around them: an abbreviated
+# honorific or title with its dot, the person's own NIK or NIP after the name, a form's "Nama<TAB>value" row.
+UNLISTED = [
+    ("Menerangkan bahwa Sdri. Pratiwi Handayani adalah warga kami.", ["Pratiwi Handayani"]),
+    ("Kepada Yth. Sdr. Yohanes Wijanarko", ["Yohanes Wijanarko"]),
+    ("Dipimpin oleh Drs. Paulus Wijanarko", ["Paulus Wijanarko"]),
+    ("Kepada Yth Dr. Paulus Wijanarko", ["Paulus Wijanarko"]),
+    ("Hadir Ir. Gregorius Manurung dan Hj. Siti Rohmah", ["Gregorius Manurung", "Siti Rohmah"]),
+    ("Tn. Hendrik Pattiasina, 54 tahun", ["Hendrik Pattiasina"]),
+    ("Menerangkan bahwa Pratiwi Handayani NIK 3471024710931652 adalah warga kami.", ["Pratiwi Handayani"]),
+    ("Koordinator lapangan: Heru Setiawan, NIK 3578032209952941", ["Heru Setiawan"]),
+    ("Koordinator lapangan: Yohanes Wijanarko (NIP 198504232010011001)", ["Yohanes Wijanarko"]),
+    ("Gregorius Manurung/NIK 3273022106822104", ["Gregorius Manurung"]),
+    ("Pengajuan baru diterima:\nNama\tNi Made Ayu Lestari\nNIK\t5171014802001426", ["Ni Made Ayu Lestari"]),
+    ("Nama Pemohon\tYohanes Wijanarko\nAlamat\tJl. Merdeka 4", ["Yohanes Wijanarko"]),
+    # a street, a hospital or a university named after a titled person; words before an ID that name no one
+    ("Alamat: Jl. Dr. Sutomo Raya No. 5", []),
+    ("dirujuk ke RSUD Dr. Soetomo Surabaya", []),
+    ("Jalan Dr. Wahidin Sudirohusodo", []),
+    ("Data Kependudukan NIK 3273022106822104", []),
+    ("Surat Keterangan Domisili NIK: 3273022106822104", []),
+    ("Kepala Bidang Pelayanan NIP 198504232010011001", []),
+    # a header row of two columns is no "Nama<TAB>value" row
+    ("Nama\tTelp\nSiti\t0813-1111-2222", ["Siti"]),
+    ("Jabatan\tKepala Seksi\nUnit\tBagian Umum", []),
+    ("Nama Kegiatan\tRapat Koordinasi", []),
+]
+
+
+@pytest.mark.parametrize("text,names", UNLISTED)
+def test_names_found_from_their_surroundings(analyzer, text, names):
+    assert [n for n in _names(analyzer, text)] == names
