@@ -488,6 +488,7 @@ def _label_re_ci() -> tuple[re.Pattern, re.Pattern]:
 
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z.]{1,23}\Z")
 _LONG_DIGITS = re.compile(r"\d{5}")
+_CELL_BREAK = re.compile(r"[,;|\t]")  # what ends a delimited row's cell
 # A line holding one number and nothing else (an item of a list under its label, a column read by OCR).
 _NUMBER_ALONE = re.compile(r"[ \t]*\d[\d .\-]{7,40}[ \t\r]*")
 # A label's line holding nothing else but marks ("No. KK", "NIK:", "- No KK -").
@@ -1032,6 +1033,8 @@ class Scan:
                     continue
                 if s - end > after or (s - end >= 5 and _LONG_DIGITS.search(text, end, s)):
                     break
+                if (cut := _CELL_BREAK.search(text, end, s)) and text.count(cut[0], line_start, line[5]) >= 2:
+                    break  # a later cell of a delimited row ("...,3273...,KK ganda"): a remark, no label
                 if e <= hi:
                     lab = Label(s, e, cat, word, "after")
                     break
@@ -1088,11 +1091,23 @@ class Scan:
             else:
                 block = None
                 above = self.labels_between(prev_start, line_start)  # (no label spans a line break)
+            if above:  # the line above a table's header row? then its columns name the numbers below
+                if block is not None:
+                    h = _bisect_left(head_starts, prev_start)
+                    if h < len(head_starts) and head_starts[h] == prev_start:
+                        above = ()
+                elif (row := self._header_row(line_start, header_reach)) is not None and row[0] == prev_start:
+                    above = ()
             if above:
-                ids = {lab[2] for lab in above if lab[2] in _ID_CATEGORIES}
+                # The line above names this number when it holds one kind of label and no number before
+                # its last: a table's header row naming several columns ("nama,nik,nisn,kelas": its last
+                # label is one column's), or a row of the table ("...,3273...,Gagal - rekening pasif":
+                # the remark names nothing below it), is read as a table (header row or none).
+                cats = {lab[2] for lab in above}
                 gap = line_start - above[-1][1]
-                if len(ids) <= 1 and gap <= before \
-                        and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)):
+                if len(cats) == 1 and gap <= before \
+                        and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)) \
+                        and not _ROW_TOKEN.search(text, prev_start, above[-1][0]):
                     s, e, cat, word = above[-1]
                     above_label = _account_or_card(text, s, e, cat, word, "above")
             if above_label is None:

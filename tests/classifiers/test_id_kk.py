@@ -200,3 +200,33 @@ PAIRS = [
 def test_pair_under_a_joined_label(analyzer, text, expected):
     got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type in ("ID_KK", "ID_NIK")]
     assert got == expected
+
+
+BAD16 = "5705977821640736"  # 16 digits that fail the structure (no province 57)
+NIK3 = F.make_nik("3205", 5, D(2014, 5, 24), serial=1164)
+NIK4 = F.make_nik("1271", 10, D(1957, 12, 18), serial=1825)
+
+# The line above a number names it only when it holds one kind of label and no number: a header row
+# naming several columns is read by column, a data row's remark names nothing, nor does a later cell's.
+ROWS_BELOW = [
+    # a header row whose last label is another column's
+    (f"nama_siswa,nik,nisn,kelas\nEko Sopandi,{NIK3},0143700864,5\n", [("ID_NIK", NIK3)]),
+    (f"No Nama NIK Asal Sekolah NISN\n1 Budi Sihombing {NIK3} SDN Pekunden 01 0135546895\n", [("ID_NIK", NIK3)]),
+    # a header row with one number label: a mistyped number in another column takes no NIK label
+    (f"nim,nama_mahasiswa,nik,no_kip_kuliah,prodi\n2510826803150,Ratna,{NIK},{BAD16},Hukum\n", [("ID_NIK", NIK)]),
+    # a NIK-shaped number under a NUPTK column is no NIK
+    (f"nama,nuptk,nik\nBudi,{NIK2},{NIK}\n", [("ID_NIK", NIK)]),
+    # a remark ending the row above, or in a later cell of the number's own row
+    (f"1,Ridwan,{NIK2},Gagal - rekening pasif\n2,Rizki,{NIK4},KK ganda\n3,Fajar,{NIK},NIK tidak padan\n",
+     [("ID_NIK", NIK2), ("ID_NIK", NIK4), ("ID_NIK", NIK)]),
+    # still named by the line above: a label alone, or ending a line of prose
+    (f"No. KK:\n{KK}\n", [("ID_KK", KK)]),
+    (f"Mohon dicek nomor KK berikut:\n{KK}\n", [("ID_KK", KK)]),
+    (f"{KK} (KK)\n", [("ID_KK", KK)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROWS_BELOW)
+def test_what_the_line_above_and_later_cells_name(analyzer, text, expected):
+    got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"]
+    assert got == expected
