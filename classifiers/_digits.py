@@ -393,6 +393,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "KK": ("kk", "no. kk", "nomor kk", "nkk", "no. nkk", "kartu keluarga", "no. kartu keluarga",
            "nomor kartu keluarga", "family card", "family card number"),
     "NPWP": ("npwp", "no. npwp", "nomor npwp", "npwp16", "nomor pokok wajib pajak", "wajib pajak", "pajak",
+             "nitku", "id tku", "nomor identitas tempat kegiatan usaha",
              "tax id", "taxpayer", "taxpayer id", "tax number", "tax identification number"),
     "NIP": ("nip", "n.i.p", "no. nip", "nomor nip", "nomor induk pegawai", "nip pppk", "nipppk", "ni pppk"),
     "CARD": ("kartu kredit", "kartu debit", "credit card", "debit card", "card number", "card no", "card",
@@ -410,7 +411,15 @@ LABELS: dict[str, tuple[str, ...]] = {
               "awb", "kode booking", "order id", "id transaksi", "no. transaksi", "trx", "ref", "no. ref",
               "referensi", "nuptk", "nisn", "nis", "polis", "no. polis", "sim", "no. sim",
               "imei", "serial number", "s/n", "nop", "no. sertifikat", "sertifikat", "kode pos", "npsn",
-              "nidn", "nrp", "kode billing", "id billing", "ntpn", "no. kontrak"),
+              "nidn", "nrp", "kode billing", "id billing", "ntpn", "no. kontrak",
+              # finance and tax papers' numbers: a "Pajak" ending them names no taxpayer (see NPWP's "pajak")
+              "faktur pajak", "no. faktur pajak", "nomor faktur pajak", "nomor seri faktur pajak", "seri faktur pajak",
+              "kode billing pajak", "id billing pajak", "billing pajak", "surat setoran pajak", "ssp",
+              "bukti potong", "nomor bukti potong", "no. bukti potong", "objek pajak", "nomor objek pajak",
+              "pajak daerah", "npwpd", "kode bayar", "kode pembayaran", "nomor pembayaran", "no. pembayaran",
+              "ntpd", "briva", "id pelanggan", "nomor pelanggan", "no. pelanggan", "nomor tagihan",
+              "no. tagihan", "sp2d", "no. sp2d", "nomor sp2d", "no. spm", "nomor spm", "nomor kontrak",
+              "no. spk", "nomor spk"),
 }
 # The label categories that can make a finding of a number whose structure fails, by the kind
 # of number (a mistyped NIK labelled "NIK", a 16-digit card labelled "Visa" ...), for Scan.maybe_labelled.
@@ -723,7 +732,7 @@ def _templates(sh: Shape, n: int, n_max: int) -> list[tuple]:
                 continue
             ws = tuple(seps[i:j])
             groups = tuple(sh.lens[i:j + 1])
-            if j - i >= 2 and (_thousands(groups, ws) or _dated(groups, ws)):
+            if j - i >= 2 and (_thousands(groups, ws) or _dated(groups, ws) or _amounts(groups, ws)):
                 continue
             got.append((i == 0, j == k - 1, spans[i][0], spans[j][1], base, offs[j + 1], groups, ws, all(short[i:j])))
     sh.windows[n, n_max] = got
@@ -894,10 +903,12 @@ class Scan:
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in _ID_CATEGORIES]
-                # two number labels, or one in a delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT")
-                if (len(ids) >= 2 or (ids and (delimited if delimited is not None else _delimited(text, ls, le)))) \
+                # two number labels, or one with another kind's ("No NOP Virtual Account Tagihan"), or one in
+                # a delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT"); every number label of the row names a
+                # column, of whatever kind (a NISN or NOP column counts as one)
+                if ids and (len(row) >= 2 or (delimited if delimited is not None else _delimited(text, ls, le))) \
                         and not self.row_token_count(ls, le, 1):
-                    heads.append((ls, ids))
+                    heads.append((ls, row))
             k = m
         got = (labels, heads, starts, [head[0] for head in heads], {})
         self._blocks[b] = got
@@ -1020,6 +1031,16 @@ class Scan:
                     s, also = labels[j][0], also + (labels[j][2],)
                     j -= 1
                 lab = line[4][i - 1] = _account_or_card(text, s, e, cat, text[s:e] if also else word, "line", also)
+            if (cut := _CELL_BREAK.search(text, prev[1], start)) and text.count(cut[0], line_start, line[5]) >= 2:
+                # the label stands in an earlier cell of a delimited row ("2388/SP2D/LS/2023,...,0312...");
+                # the column's header, where one names it, says what the number is
+                if line[2] is UNKNOWN:
+                    self._context(line, before, header_reach)
+                if (head := line[3]) is not None \
+                        and (col := text.count(head[0], line_start, start) if head[0]
+                             else _bisect_right(head[1], start) - 1) >= 0 \
+                        and (column := head[2][col]) is not None:
+                    lab = column
         elif (line[2] if line[2] is not UNKNOWN else self._context(line, before, header_reach)) is not None:
             lab = line[2]  # alone on the line above
         elif (head := line[3]) is not None \
@@ -1342,6 +1363,21 @@ def _thousands(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
     """1.250.000.000-style amounts: every group after the first has three digits, joined by dots or commas."""
     return (len(groups) >= 3 and groups[0] <= 3 and all(g == 3 for g in groups[1:])
             and all(s.strip() in (".", ",") for s in seps))
+
+
+def _amounts(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
+    """Amounts side by side, a blank between them: ``3.273.122.903 852.207`` (a budget table's ceiling and
+    realisation, read from a PDF's columns).  Every part between blanks is an amount of two or more
+    groups (:func:`_thousands`' form); no identifier is written so."""
+    k, parts = 0, 0
+    for m in range(len(seps) + 1):
+        if m == len(seps) or not seps[m].strip():
+            part, joins = groups[k:m + 1], seps[k:m]
+            if len(part) < 2 or part[0] > 3 or any(g != 3 for g in part[1:]) \
+                    or any(x.strip() not in (".", ",") or len(x) != 1 for x in joins):
+                return False
+            k, parts = m + 1, parts + 1
+    return parts >= 2
 
 
 def _delimited(text: str, lo: int, le: int) -> bool:

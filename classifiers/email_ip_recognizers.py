@@ -280,9 +280,9 @@ _HOST_BEFORE = re.compile(r"(?i)\b(?:server|host|ip|alamat|address|gateway|db|da
                           r"[ \t:=]*(?:aplikasi|app|php|java|node|nodejs|python)?[ \t:=]*$")
 VERSION_WORD = re.compile(r"(?i)\b(?:versi|version|build|rilis|release)\b")
 AMOUNT_WORDS = ("rp", "idr", "usd", "$", "\u20ac", "sebesar", "senilai", "harga", "biaya", "anggaran", "jumlah",
-                "total")
+                "total", "saldo", "saldo awal", "saldo akhir", "nilai", "pagu", "realisasi")
 AMOUNT_BEFORE = re.compile(r"(?i)(?:\brp\.?|\bidr|\busd|\$|\u20ac|\bsebesar|\bsenilai|\bharga|\bbiaya|\banggaran|"
-                           r"\bjumlah|\btotal)[ \t:]*$")
+                           r"\bjumlah|\btotal|\bsaldo(?:[ \t]+(?:awal|akhir))?|\bnilai|\bpagu|\brealisasi)[ \t:]*$")
 AMOUNT_ENDINGS = AMOUNT_WORDS + ("rp.",)
 # The small look-arounds of DlpIpRecognizer._version, one regex for each side: what continues an
 # address-like number into a longer number or name, right after it - a dotted digit (1.2.3.4.5),
@@ -407,6 +407,12 @@ def address_level(value: str) -> str | None:
     return "private" if (ip.is_private or ip.is_link_local) else "public"
 
 
+_LEADING_ZERO = re.compile(r"(?:^|\.)0\d")
+_IP_WORD = re.compile(r"(?i)\b(?:ip|ipv4|server|host|gateway|dns|router|alamat)\b")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){3}")  # an address whose parts after the first have three digits
+_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])")  # 9.876.543.210, 1.250.000,00
+
+
 class DlpIpRecognizer(Recognizer):
     """IP addresses (v4 and v6), without version numbers, file names and section numbers.
 
@@ -437,8 +443,14 @@ class DlpIpRecognizer(Recognizer):
             if text.startswith(".000", end - 4) and text[start:end].count(".") == 3 \
                     and all(len(p) == 3 for p in text[start:end].split(".")[1:]):
                 continue  # 61.020.000.000: an amount in rupiah, its thousands grouped by dots
+            value = text[start:end]
+            if ".0" in value and _LEADING_ZERO.search(value) \
+                    and not _IP_WORD.search(text, start - 30 if start > 30 else 0, start):
+                continue  # 10.069.196.156: an address part is written with a leading zero only where one is named
+            if _GROUPED.fullmatch(value) and self._amount_line(text, start, end):
+                continue  # 10.128.113.204 beside 9.876.543.210 on its line: amounts in a column
             if not self._version(text, start, end):
-                results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(text[start:end])))
+                results.append(self.result("IP_ADDRESS", start, end, 0.6, address_level(value)))
         first_colon = text.find(":")
         if first_colon >= 0 and text.find(":", first_colon + 1) >= 0:  # two colons (stops at the second)
             last_end = -1
@@ -466,6 +478,22 @@ class DlpIpRecognizer(Recognizer):
                     continue
                 results.append(self.result("IP_ADDRESS", a, b + len(tail.group()), 0.6, address_level(cand)))
         return dedupe(results)
+
+    @staticmethod
+    def _amount_line(text: str, start: int, end: int) -> bool:
+        """Whether the line of an address of thousands-like parts (``10.128.113.204``) holds another
+        number grouped by thousands that is no address (a part over 255, or not four parts): then both
+        are amounts of a table's columns (a cash report without "Rp")."""
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        b = len(text) if b < 0 else b
+        for m in _AMOUNT.finditer(text, a, b):
+            if m.start() == start:
+                continue
+            parts = m.group().split(",")[0].split(".")
+            if len(parts) != 4 or any(int(p) > 255 for p in parts):
+                return True
+        return False
 
     @staticmethod
     def _version(text: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ digit (Luhn over the nine-digit base).
 """
 from __future__ import annotations
 
-from dlp.classifiers._digits import DigitRecognizer, check_npwp15, labelled, reportable_mistype
+from dlp.classifiers._digits import DigitRecognizer, check_nik, check_npwp15, labelled, reportable_mistype
 
 NPWP_GROUPS = (2, 3, 3, 1, 3, 3)
 
@@ -66,6 +66,32 @@ def _decide15(sc):
     return out
 
 
+def _decide22(sc):
+    """Coretax's NITKU (Nomor Identitas Tempat Kegiatan Usaha, on e-Faktur and withholding slips since
+    2025): the 16-digit NPWP and a 6-digit place-of-business code, ``000000`` for the taxpayer's main
+    place.  A person's NPWP is their NIK, so ``NIK + 000000`` carries the NIK whole: 22 digits written
+    as one number whose first 16 are a NIK and last 6 are zeros, or any 22 digits under a NITKU label
+    whose first 16 are a NIK or ``0`` + a 15-digit NPWP."""
+    out = []
+    for w in sc.windows(22):
+        if not w.tight:
+            continue
+        d = w.digits
+        nik = check_nik(d[:16])
+        npwp = nik if nik.ok or d[0] != "0" else check_npwp15(d[1:16])
+        if not npwp.ok:
+            continue
+        lab = sc.label_for(w.start, w.end) if d[16:] != "000000" else None
+        if d[16:] != "000000" and (lab is None or lab.cat != "NPWP"):
+            continue
+        word = lab.word if lab else None
+        near_en, near_id = labelled(word)
+        what_en, what_id = ("a NIK", "NIK") if nik.ok else ("0 + a 15-digit NPWP", "0 + NPWP 15 digit")
+        out.append((w, 0.85, f"NITKU{near_en} (16-digit NPWP, {what_en}, + place code {d[16:]}): {npwp.en}",
+                    f"NITKU{near_id} (NPWP 16 digit, {what_id}, + kode tempat usaha {d[16:]}): {npwp.id}", word))
+    return out
+
+
 class IdNpwpRecognizer(DigitRecognizer):
     """Indonesian taxpayer number (NPWP): 15 digits with a Luhn check digit, or 16 digits in tax context."""
 
@@ -73,4 +99,8 @@ class IdNpwpRecognizer(DigitRecognizer):
     CONTEXT = ("npwp", "nomor pokok wajib pajak", "wajib pajak", "pajak")
 
     def decide(self, sc):
-        return self.from_windows(sc, "15", _decide15, "ID_NPWP") + self.from16(sc)
+        found = self.from_windows(sc, "15", _decide15, "ID_NPWP") + self.from16(sc)
+        text = sc.text
+        if "000000" in text or "TKU" in text or "tku" in text:  # (a NITKU's ending or its label: most texts hold neither)
+            found += self.from_windows(sc, "22", _decide22, "ID_NPWP")
+        return found

@@ -54,6 +54,8 @@ EMAIL_NEGATIVES = [
 ]
 
 IP_POSITIVES = [
+    ("gateway 192.168.001.001", "192.168.001.001", "private"),        # leading zeros where an address is named
+    ("Server 10.128.113.204 dan 10.128.113.205", "10.128.113.204", "private"),
     ("DB_HOST=10.31.2.44", "10.31.2.44", "private"),
     ("IP laptop staf: 192.168.45.112", "192.168.45.112", "private"),
     ("masuknya lewat ssh root@192.168.31.77", "192.168.31.77", "private"),
@@ -71,6 +73,10 @@ IP_POSITIVES = [
     ("IP server aplikasi: 10.12.40.7", "10.12.40.7", "private"),
 ]
 IP_NEGATIVES = [
+    # amounts: beside another amount on their line, after an amount's word, or with a leading zero
+    "Kas Daerah   10.128.113.204   9.876.543.210",
+    "Saldo awal 10.186.226.168",
+    "Catatan 10.069.196.156",
     "Catatan Rilis Aplikasi Layanan Pajak v4.1.3.2",
     "versi 4.1.3.2",
     "Sumber: aplikasi perizinan v5.3.2.9",

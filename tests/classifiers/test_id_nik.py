@@ -177,3 +177,8 @@ def test_no_nik_glued_across_one_slash(analyzer, text):
     """A number and a code after a slash, or two numbers with one slash between, are not one NIK
     written with odd separators (those take one separator between three or more groups)."""
     assert not [f for f in analyzer.analyze_text(text) if f.entity_type == "ID_NIK" and "/" in f.text]
+
+
+@pytest.mark.parametrize("text", ["Belanja ATK 3.273.012.505 900.017", "Pagu 3.273.122.903 852.207 sisa"])
+def test_amounts_side_by_side_are_no_nik(analyzer, text):
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []

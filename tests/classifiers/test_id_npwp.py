@@ -87,3 +87,47 @@ def test_recognizer_alone_span():
     text = f"CV Mitra, NPWP {NPWP}, alamat"
     (r,) = IdNpwpRecognizer().analyze(text, ["ID_NPWP"])
     assert text[r.start:r.end] == NPWP and "tax office 441" in r.recognition_metadata["dlp_reason"]["en"]
+
+
+# Finance papers: their numbers' labels end in "Pajak" or name a payment, and name no taxpayer.
+NOT_A_TAXPAYER = [
+    "1. Faktur Pajak 010.001-24.40297123 sudah diunggah rekanan",
+    "No. Faktur Pajak: 010.000-24.12345678",
+    "2. Kode Billing Pajak PPN: 267172520929164 (masa 05/2024)",
+    "ID Billing pajak 112345678901234",
+    f"Surat Setoran Pajak (SSP) nomor {NIK}",
+    f"Kode Billing Pajak Daerah: {NIK}",
+    f"Teller Bank BJB: sebutkan Kode Bayar {NIK}",
+    f"Nomor Pembayaran {NIK} Pajak Daerah",
+    f"NPWPD {NIK}",
+    # a virtual account column among the columns of a PDF's table
+    f"No NOP Virtual Account Tagihan (Rp) Status\n1 32.77.010.008.016-7722.4 {NIK} 751.115 Belum bayar\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_TAXPAYER)
+def test_finance_numbers_are_no_identifiers(analyzer, text):
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+
+
+def test_a_label_in_an_earlier_cell_gives_way_to_the_column():
+    """A CSV row's first cell holds "SP2D" (a label of another kind); the NPWP column's header names the number."""
+    from dlp.analyze import Analyzer
+
+    plain = F.npwp_digits(NPWP)
+    text = f"no_sp2d,tanggal,penerima,npwp_penerima,rekening\n2388/SP2D/LS/2023,2023-04-10,CV Mitra,{plain},0067590749525\n"
+    assert found(Analyzer(), text, "ID_NPWP") == [plain]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"NITKU penerima: {NIK}000000", f"{NIK}000000"),               # a person: NIK + 000000
+    (f"No\tNama\tNITKU\n1\tBudi\t{NIK}000000\n", f"{NIK}000000"),
+    (f"ID TKU {NPWP16_BADAN}000001", f"{NPWP16_BADAN}000001"),       # a company's branch, under its label
+])
+def test_nitku_carries_the_npwp(analyzer, text, expected):
+    assert found(analyzer, text, "ID_NPWP") == [expected]
+
+
+@pytest.mark.parametrize("text", ["Order 1234567890123456789012", f"Kode {NPWP16_BADAN}000001"])
+def test_22_digits_without_a_nitku_are_none(analyzer, text):
+    assert found(analyzer, text, "ID_NPWP") == []
