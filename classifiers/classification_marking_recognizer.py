@@ -78,6 +78,8 @@ TAIL_OK = re.compile(
     r"belum\s+(?:untuk|boleh|di\w+)|embargo|"
     r"distribu|disebar|diperbanyak|memperbanyak|digandakan|copy|copies|salin|eksemplar|internal|only|"
     r"need\s+to\s+know|kalangan|pihak|page|halaman|hal\.?\s*\d|^\d+(?:\s*(?:/|dari|of)\s*\d+)?$|"
+    # a draft's note after its marking: "RAHASIA - Draf v2", "FOR OFFICIAL USE ONLY - DRAFT v3", "(KONSEP)"
+    r"\bdraf|\bkonsep\b|\brancangan\b|\bversi\b|\bversion\b|\brev(?:isi|ision)?\b|^v\.?\s?\d|"
     r"rahasia|terbatas|confidential|restricted|secret|noforn|orcon|rel\s+to|fouo|sensitive")  # see _lists_levels
 DECOR = " \t\r*_=#~\"'`.:!<>[](){}|/\\-\u2013\u2014\u2022\u00b7+"
 # A bare stamp that is really the end of a wrapped title or phrase ("KUOTA\nTERBATAS").
@@ -142,6 +144,10 @@ DECLARED_WORDS = ("RAHASIA", "TERBATAS")
 _RULE_AFTER = re.compile(r"[ \t,]*(?i:hanya|harus|wajib|tidak\s+boleh|dilarang|disimpan|diberi|dapat|boleh|"
                          r"must|shall|may|should)(?![\w])")
 _THIS = re.compile(r"(?i)(?<![\w])(?:ini|this)(?![\w])")
+# Words of a report on a document that got out (see _reported).
+_REPORTED = re.compile(r"(?i)(?<![\w])(?:beredar|bocor\w*|kebocoran|membocorkan|tersebar|disebarluaskan|viral|"
+                       r"diduga|disebut|dikabarkan|dilaporkan|hoaks|hoax|palsu|leaked|circulat\w*|reportedly|alleged\w*)"
+                       r"(?![\w])")
 
 _SPACED = re.compile(r"\w(?: \w)+(?:\s{2,}\w(?: \w)+)*")
 # Every letter-spaced keyword (six letters or more, none a blank) holds " X Y ": one scan instead of one a keyword
@@ -206,7 +212,7 @@ class ClassificationMarkingRecognizer(Recognizer):
         self.fields = {k.lower(): v for k, v in _level_map(fields or data.get("fields") or DEFAULT_FIELDS).items()}
         # The words whose presence lets the stamp rules run at all (case-sensitive),
         # and their letter-spaced forms ("R A H A S I A", a common stamp style).
-        self.keywords = sorted({max(p.split(), key=len) for p in self.stamps})
+        self.keywords = sorted({max(re.split(r"[\s\-]+", p), key=len) for p in self.stamps})
         self.spaced = sorted({" ".join(w) for w in self.keywords if len(w) >= 6})
         # Keywords of capitals only (the default vocabulary) are first looked for among the text's
         # capitals, see _stamps; any other keyword turns that filter off.
@@ -274,9 +280,9 @@ class ClassificationMarkingRecognizer(Recognizer):
                 end = i + len(word)
                 if not (end < size and (text[end].isalnum() or text[end] == "_")):
                     m = DECLARED_BEFORE.search(text, i - 60 if i > 60 else 0, i)
-                    if m and _RULE_AFTER.match(text, end) and not _THIS.search(text, m.start() - 40 if m.start() > 40 else 0,
-                                                                               m.end()):
-                        m = None  # a rule about such documents
+                    if m and (_RULE_AFTER.match(text, end) or self._reported(text, m.start(), end)) \
+                            and not _THIS.search(text, m.start() - 40 if m.start() > 40 else 0, m.end()):
+                        m = None  # a rule about such documents, or news of one
                     if m and not (m.group("sangat") and word != "RAHASIA"):
                         found.append((m.start("sangat") if m.group("sangat") else i, end))
                 i = text.find(word, end)
@@ -284,6 +290,15 @@ class ClassificationMarkingRecognizer(Recognizer):
             r = self._finding(start, end, text[start:end], "declared", 0.8)
             if r:
                 yield r
+
+    @staticmethod
+    def _reported(text: str, start: int, end: int) -> bool:
+        """Whether the sentence around a declared level reports on another document (news, a rebuttal):
+        "Beredar dokumen bersifat RAHASIA yang diduga milik kementerian", "surat telegram berklasifikasi
+        RAHASIA beredar di media sosial"."""
+        a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        b = min(x for x in (text.find(". ", end), text.find("\n", end), len(text)) if x >= 0)
+        return _REPORTED.search(text, a, b) is not None
 
     def _finding(self, start: int, end: int, phrase: str, how: str, score: float):
         key = _unspace(phrase).upper()
@@ -451,6 +466,10 @@ class ClassificationMarkingRecognizer(Recognizer):
                 m = None
             elif bare and "!" in line:  # "TERBATAS!" shouts on a poster; a stamp does not
                 m = None
+            elif (m.group("pre") or m.end("mark") < len(probe)) and not tail and not m.group("draft") \
+                    and self._defined_below(text, b, content):
+                m = None  # "CONFIDENTIAL INFORMATION" heading a definition: '"Confidential Information" means ...'
+
             if m:
                 kind = how or ("stamp" if bare else "banner")
                 r = self._finding(off + m.start("mark"), off + m.end("mark"), content[m.start("mark"):m.end("mark")],
@@ -463,6 +482,16 @@ class ClassificationMarkingRecognizer(Recognizer):
                 r = self._finding(a + t.start("mark"), a + t.end("mark"), t.group("mark"), "tag", 0.75)
                 if r:
                     yield r
+
+    @staticmethod
+    def _defined_below(text: str, b: int, heading: str) -> bool:
+        """Whether the heading ``heading`` (a banner with a document word, ``CONFIDENTIAL INFORMATION``,
+        ``INFORMASI TERBATAS``) is the term the lines below it define or discuss: it stands there again,
+        not in capitals (a section of an agreement's definitions, an article)."""
+        below = text[b:b + 400]
+        low = below.lower()
+        i = low.find(" ".join(heading.split()).lower())
+        return i >= 0 and not below[i:i + len(heading)].isupper()
 
     def _lists_levels(self, line: str) -> bool:
         """``RAHASIA / TERBATAS / BIASA``: a list of the levels (a legend, a definition), not a marking."""

@@ -152,6 +152,8 @@ def _segment_kind(seg: str) -> str:
     up = seg.upper()
     if re.split(r"[.\-]", up, 1)[0] in COURT_CODES or up in COURT_CODES:
         return "reg"
+    if up.startswith("PT.TUN") or up.startswith("PT-TUN"):  # an appeal court's case: 118/B/2024/PT.TUN.JKT
+        return "reg"
     if up.startswith("DIPA-"):  # a budget's DIPA number (public), not a letter's part
         return "junk"
     if _YEAR.fullmatch(seg):
@@ -326,6 +328,16 @@ LABELLED = re.compile(r"(?i:nomor|nomer|nmr|no)\.?(?:[ \t]+(?i:surat|naskah|agen
                       r"(?![\w/])")
 
 
+# A draft's number with its serial left blank, for the registry to fill in once the letter is signed:
+# "Nomor : R/        /V/2024/Ditintelkam", "Nomor: B-       /M.2.10/Fd.1/05/2024", "No. : 800/....../BKD/2024".
+# Only after a label and its colon; the number is judged with a serial put in the blank.
+BLANK_SERIAL = re.compile(
+    r"(?i:nomor|nomer|nmr|no)\.?(?:[ \t]+(?i:surat|naskah))?[ \t]*:[ \t]*"
+    r"(?P<num>(?:(?P<head>[A-Za-z0-9][A-Za-z0-9.]{0,15})[ \t]*(?P<join>[-/\u2010\u2013])?)?"
+    r"[ \t._\u2026]{2,}/[ \t]*"
+    r"(?P<rest>[A-Za-z0-9][A-Za-z0-9.\-]*(?:[ ]?/[ ]?[A-Za-z0-9][A-Za-z0-9.\-]*){0,8}))[ \t]*(?=\r?\n|$)")
+
+
 # A security code and its dash right before a number, with blanks or a line break between them.
 _CUT_SECURITY = re.compile(r"(?<![\w/.\-])(SR|R|T|B)[ \t]*[-\u2010\u2013][ \t]*(?:\r?\n[ \t]*)?\Z")
 
@@ -454,9 +466,29 @@ class IdLetterNumberRecognizer(Recognizer):
                 continue
             m = LABELLED.match(text, i)
             if not m:
+                blank = BLANK_SERIAL.match(text, i)
+                if blank:
+                    self._blank_serial(text, blank, results, taken)
                 continue
             start, end = m.span("num")
             while end > start and text[end - 1] in ".-":
                 end -= 1
             add(start, end, analyze_short, i)
         return results
+
+    def _blank_serial(self, text: str, m: re.Match, results: list, taken: list) -> None:
+        """A labelled number whose serial is still blank (:data:`BLANK_SERIAL`), judged with one put in."""
+        start, end = m.span("num")
+        if any(a < end and start < b for a, b in taken) or citation_before(text, m.start()):
+            return
+        head, join, rest = m.group("head"), m.group("join"), re.sub(r"[ ]?/[ ]?", "/", m.group("rest"))
+        number = f"{head}{(join or '/').translate(_DASHES)}1/{rest}" if head else f"1/{rest}"
+        found = analyze_number(number)
+        if found is None:
+            return
+        score, sec, doc = found
+        why = describe(number, sec, doc)
+        why = reason(f"{why['en']}, its serial not filled in yet (a draft)",
+                     f"{why['id']}, nomor urutnya belum diisi (konsep)")
+        results.append(self.result(ENTITY, start, end, score, sec, why))
+        taken.append((start, end))

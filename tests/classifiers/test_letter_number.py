@@ -280,3 +280,27 @@ def test_documented_custom_entry_loads_in_the_engine(tmp_path, monkeypatch):
 ])
 def test_labelled_short_numbers(analyzer, text, numbers):
     assert {f.text for f in analyzer.analyze_text(text) if f.entity_type == E} == numbers
+
+
+# A draft's number with its serial left blank for the registry, after its label.
+BLANK_SERIALS = [
+    ("Nomor    : R/        /V/2024/Ditintelkam\nSifat    : Rahasia", "R/        /V/2024/Ditintelkam", "R"),
+    ("Nomor    : B-       /M.2.10/Fd.1/05/2024", "B-       /M.2.10/Fd.1/05/2024", "B"),
+    ("Nomor : R-       /M.2/Dek.3/05/2024", "R-       /M.2/Dek.3/05/2024", "R"),
+    ("Nomor: 800/......./BKD/2024", "800/......./BKD/2024", None),
+    ("Nomor : ________/Disdik/2024", "________/Disdik/2024", None),
+]
+
+
+@pytest.mark.parametrize("text,span,level", BLANK_SERIALS)
+def test_blank_serial_of_a_draft(analyzer, text, span, level):
+    assert _found(analyzer, text) == [(span, level)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nomor : 12   /  hal 3",                                              # no letter number's parts
+    "Putusan Pengadilan Tinggi TUN Jakarta Nomor 118/B/2024/PT.TUN.JKT.",  # an appeal court's case number
+    "123/B/2024/PT.TUN.SBY",
+])
+def test_not_a_draft_number(analyzer, text):
+    assert _found(analyzer, text) == []

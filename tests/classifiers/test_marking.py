@@ -405,3 +405,35 @@ def test_word_check_box_through_the_scanner():
     result = Scanner().scan_bytes(buf.getvalue(), "disposisi.docx")
     assert [(f.text, f.level) for f in result.findings if f.entity_type == E] == [("Terbatas", "terbatas")]
     assert result.verdict == "block"
+
+
+# A draft's note after its marking; the UK's OFFICIAL-SENSITIVE.
+DRAFT_NOTES = [
+    ("RAHASIA - Draf v2\nKajian evaluasi", "RAHASIA", "rahasia"),
+    ("FOR OFFICIAL USE ONLY - DRAFT v3", "FOR OFFICIAL USE ONLY", "terbatas"),
+    ("SANGAT RAHASIA - Versi 3", "SANGAT RAHASIA", "sangat_rahasia"),
+    ("RAHASIA (KONSEP)", "RAHASIA", "rahasia"),
+    ("TERBATAS (Draf 3)", "TERBATAS", "terbatas"),
+    ("OFFICIAL-SENSITIVE\nNote of the Governor's visit", "OFFICIAL-SENSITIVE", "terbatas"),
+    ("OFFICIAL SENSITIVE", "OFFICIAL SENSITIVE", "terbatas"),
+    # a banner with a document word stays one where nothing below defines it
+    ("CONFIDENTIAL INFORMATION\nDo not distribute.", "CONFIDENTIAL", "rahasia"),
+    ("DOKUMEN RAHASIA\nRencana pengamanan", "RAHASIA", "rahasia"),
+]
+
+
+@pytest.mark.parametrize("text,span,level", DRAFT_NOTES)
+def test_marking_with_a_draft_note(analyzer, text, span, level):
+    assert _found(analyzer, text) == [(span, level)]
+
+
+@pytest.mark.parametrize("text", [
+    # news of a classified document that got out; the document itself does not declare it
+    "Sebuah dokumen yang disebut sebagai surat telegram berklasifikasi RAHASIA beredar di media sosial.",
+    "Beredar dokumen bersifat RAHASIA yang diduga milik kementerian.",
+    # a heading naming the term the text below defines
+    'CONFIDENTIAL INFORMATION\n"Confidential Information" means any information disclosed by either party.',
+    "INFORMASI TERBATAS\nInformasi terbatas adalah informasi yang dikecualikan dari keterbukaan.",
+])
+def test_reports_and_definitions_mark_nothing(analyzer, text):
+    assert _found(analyzer, text) == []
