@@ -144,6 +144,9 @@ DECLARED_WORDS = ("RAHASIA", "TERBATAS")
 _RULE_AFTER = re.compile(r"[ \t,]*(?i:hanya|harus|wajib|tidak\s+boleh|dilarang|disimpan|diberi|dapat|boleh|"
                          r"must|shall|may|should)(?![\w])")
 _THIS = re.compile(r"(?i)(?<![\w])(?:ini|this)(?![\w])")
+_SPACED_VALUE = re.compile(r"[ \t*_]*[:\uff1a][ \t*_]*(?P<value>[A-Za-z](?: {1,3}[A-Za-z]){3,})[ \t*_.\r]*(?=\n|$)")
+_DISTRIBUTION = re.compile(r"(?i)(?:(?:for|untuk|hanya\s+untuk)\s+)?(?:kalangan\s+)?internal\s+use(?:\s+only)?|"
+                           r"(?:for|untuk|kalangan)\s+internal")
 # Words of a report on a document that got out (see _reported).
 _REPORTED = re.compile(r"(?i)(?<![\w])(?:beredar|bocor\w*|kebocoran|membocorkan|tersebar|disebarluaskan|viral|"
                        r"diduga|disebut|dikabarkan|dilaporkan|hoaks|hoax|palsu|leaked|circulat\w*|reportedly|alleged\w*)"
@@ -239,7 +242,9 @@ class ClassificationMarkingRecognizer(Recognizer):
         self._spaced_for: dict[tuple, tuple] = {}  # keywords found -> their letter-spaced forms, joined_rx (see _stamps)
         self._joined_all = _joined_rx(self.spaced)
         self.field_rx = re.compile(
-            rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*(?P<label>{FIELD_LABELS})"
+            # a label and its translation: "Sifat / Classification", "Klasifikasi (Classification)"
+            rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*"
+            rf"(?P<label>{FIELD_LABELS}(?:[ \t]*[/(][ \t]*{FIELD_LABELS}\)?)?)"
             rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
             # the level's code before it, or a bracket: "R (Rahasia)", "SR - Sangat Rahasia", "(Terbatas)"
             rf"(?:(?:SR|R|T|B)[ \t]*(?:\(|[-\u2013/][ \t]*)|\()?[ \t]*"
@@ -353,7 +358,7 @@ class ClassificationMarkingRecognizer(Recognizer):
             if in_reach:
                 m = self.field_rx.search(text, lo, hi)
                 if m and m.start("label") <= i + len(FIELD_KEYS[n]) \
-                        and not self.other_level_rx.search(text, m.end("value"), b):
+                        and not self._other_level(text, m.group("value"), m.end("value"), b):
                     r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.9)
                     if r:
                         yield r
@@ -363,6 +368,12 @@ class ClassificationMarkingRecognizer(Recognizer):
                 if ticked is not None:
                     yield from ticked
                     continue
+            sp = _SPACED_VALUE.match(text, i + len(FIELD_KEYS[n]), b)
+            if sp:  # "Sifat : T e r b a t a s": the value letter-spaced, as stamps are
+                r = self._finding(sp.start("value"), sp.end("value"), sp.group("value"), "field", 0.85)
+                if r:
+                    yield r
+                    continue
             m = self.field_split_rx.match(text, i) if b < len(text) else None
             if m is None and not text[a:i].strip(" \t>*_#-\u2022\u00b7"):  # the label first on its line
                 m = self.field_line_rx.match(text, a)
@@ -370,6 +381,16 @@ class ClassificationMarkingRecognizer(Recognizer):
                 r = self._finding(m.start("value"), m.end("value"), m.group("value"), "field", 0.85)
                 if r:
                     yield r
+
+    def _other_level(self, text: str, value: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` (the rest of a field's line after its value) names another level: a list
+        of levels ("Rahasia, Terbatas, Biasa"), not the value's translation ("Terbatas (Restricted)",
+        "Rahasia / Confidential")."""
+        mine = self.fields.get(" ".join(value.lower().split()))
+        for o in self.other_level_rx.finditer(text, lo, hi):
+            if self.fields.get(" ".join(o.group().lower().split())) != mine:
+                return True
+        return False
 
     def _ticked(self, text: str, i: int, b: int) -> list | None:
         """The ticked options of a field's tick boxes after its label at ``i`` (its line ends at ``b``), on
@@ -495,6 +516,7 @@ class ClassificationMarkingRecognizer(Recognizer):
 
     def _lists_levels(self, line: str) -> bool:
         """``RAHASIA / TERBATAS / BIASA``: a list of the levels (a legend, a definition), not a marking."""
+        line = _DISTRIBUTION.sub(" ", line)  # "for internal use", "kalangan internal": a warning, no level
         found = [(m.group(), m.end()) for m in self.level_rx.finditer(line)]
         levels = {self.stamps.get(_unspace(w).upper()) or self.fields.get(_unspace(w).lower()) for w, _ in found}
         if len(levels) < 2:

@@ -437,3 +437,29 @@ def test_marking_with_a_draft_note(analyzer, text, span, level):
 ])
 def test_reports_and_definitions_mark_nothing(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+# Bilingual letters (an embassy's, a cooperation bureau's): the label and the level with their translations.
+BILINGUAL = [
+    ("Sifat / Classification : Rahasia / Confidential", "Rahasia", "rahasia"),
+    ("Sifat / Classification : Rahasia", "Rahasia", "rahasia"),
+    ("Klasifikasi (Classification): Terbatas", "Terbatas", "terbatas"),
+    ("Klasifikasi: Terbatas (Restricted)", "Terbatas", "terbatas"),
+    ("**CONFIDENTIAL \u2013 for internal use / hanya untuk kalangan internal**", "CONFIDENTIAL", "rahasia"),
+    # letter-spaced values
+    ("Sifat  : T e r b a t a s", "T e r b a t a s", "terbatas"),
+    ("Sifat: S A N G A T   R A H A S I A", "S A N G A T   R A H A S I A", "sangat_rahasia"),
+]
+
+
+@pytest.mark.parametrize("text,span,level", BILINGUAL)
+def test_bilingual_and_spaced_markings(analyzer, text, span, level):
+    assert _found(analyzer, text) == [(span, level)]
+
+
+@pytest.mark.parametrize("text", [
+    "Klasifikasi : Rahasia / Terbatas / Biasa *)", "Sifat: Rahasia, Terbatas", "CONFIDENTIAL / INTERNAL / PUBLIC",
+    "Sifat : S e g e r a",
+])
+def test_lists_of_levels_and_urgency_mark_nothing(analyzer, text):
+    assert _found(analyzer, text) == []
