@@ -170,6 +170,12 @@ _ADVICE = re.compile(r"(?i)(?<![\w])(?:jangan|hindari(?:lah)?|contoh(?:nya)?|mis
 _PASSWORD_LOOK = re.compile(r"(?=.*\d)|(?=.*[^\w\s])|(?=.*[a-z].*[A-Z])|(?=.*[A-Z].*[a-z].*[A-Z])")
 
 
+# A chat export's line head: "11/04/24 16.21 - Kasubbag Umum: ", "[12/03/24, 10.14.07] Eka: "
+_CHAT_PREFIX = re.compile(r"[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
+                          r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*")
+_LONE_TOKEN = re.compile(r"[ \t]*[`\"']?(?P<v>[^\s`\"']{6,64})[`\"']?[ \t\r]*$", re.MULTILINE)
+
+
 def entropy(s: str) -> float:
     """Shannon entropy of ``s`` in bits per character."""
     if not s:
@@ -627,10 +633,21 @@ class SecretRecognizer(Recognizer):
                             and not _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):
                         yield self._res(bare.start("v"), bare.end("v"), 0.6, "password-assignment",
                                         f"password after “{key}”", f"kata sandi setelah “{key}”")
+                    elif bare is None and not text[filler.end() if filler else b:line_end(text, b)].strip(" \t\r"):
+                        # "pw nya" ending its message, the password sent as the next one
+                        got = self._next_line_value(text, filler.end() if filler else b, kind)
+                        if got and not _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a):
+                            yield self._res(*got, 0.6, "password-assignment",
+                                            f"password on the line after “{key}”", f"kata sandi di baris setelah “{key}”")
                 continue
             words = m.group("words")
-            if words and (kind != "password" or any(key_kind(w) for w in words.split())):
-                continue
+            if words:
+                ws = words.split()
+                # "Password wifi kantor: ...": words about what the password is for; for a secret's key
+                # ("token API e-kinerja: ...") only when none of them names a thing no secret is
+                if any(key_kind(w) for w in ws) or (kind != "password" and (
+                        kind != "secret" or any(w.lower() in NOT_SECRET_WORDS for w in ws))):
+                    continue
             worded = m.group("op")[:1].isalpha()
             if worded and kind != "password":
                 continue
@@ -638,6 +655,12 @@ class SecretRecognizer(Recognizer):
                 continue  # a URL
             value, vs, ve, rest = self._value(text, m.end())
             if value is None:
+                # "Password:" ending its line, the value alone on the next (a note's two lines)
+                got = self._next_line_value(text, m.end(), kind) if not worded else None
+                if got and not (kind == "password" and _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a)):
+                    en, id_ = ("password", "kata sandi") if kind == "password" else ("secret value", "nilai rahasia")
+                    yield self._res(*got, 0.6, f"{kind}-assignment", f"{en} on the line after “{key}”",
+                                    f"{id_} di baris setelah “{key}”")
                 continue
             if kind == "secret" and value.lower() in AUTH_SCHEMES and key.lower().endswith("authorization"):
                 j = ve
@@ -712,6 +735,28 @@ class SecretRecognizer(Recognizer):
                         a = starts[k] + sum(len(c) + 1 for c in cells[:col]) + cells[col].index(value)
                         yield self._res(a, a + len(value), 0.75, "password-column",
                                         f"password in the “{names[col]}” column", f"kata sandi di kolom “{names[col]}”")
+
+    @staticmethod
+    def _next_line_value(text: str, i: int, kind: str) -> tuple[int, int] | None:
+        """(start, end) of a credential alone on the line after ``i``'s (a chat's next message: its
+        time stamp and sender skipped), or None: one token that looks like one (a password: six
+        characters or more, not letters only; a secret: :func:`plausible`)."""
+        j = text.find("\n", i)
+        if j < 0 or not text[i:j].strip(" \t\r") == "":
+            return None
+        k = text.find("\n", j + 1)
+        k = len(text) if k < 0 else k
+        line = _CHAT_PREFIX.match(text, j + 1, k)
+        vs = line.end() if line else j + 1
+        m = _LONE_TOKEN.match(text, vs, k)
+        if not m:
+            return None
+        value = m.group("v")
+        if kind == "password":
+            ok = plausible(value, kind, True) and not value.isalpha() and value.lower() not in PROSE
+        else:
+            ok = kind == "secret" and plausible(value, kind, False)
+        return (m.start("v"), m.end("v")) if ok else None
 
     @staticmethod
     def _value(text: str, i: int):

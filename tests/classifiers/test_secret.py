@@ -357,3 +357,30 @@ def test_password_column_of_a_real_workbook(tmp_path):
     assert [(f.entity_type, f.text, f.part) for f in result.findings if f.entity_type == E] == [
         (E, "Bkd#2024", "sheet Akun!D2")]
     assert result.verdict == "block"
+
+
+# A secret's key with words about what it is for; a value sent on the next line or chat message.
+APART = [
+    ("* token API e-kinerja: `ek_live_9fK2mQ7xR4tB8wZ1nH6cJ3vL`", "ek_live_9fK2mQ7xR4tB8wZ1nH6cJ3vL"),
+    ("API token e-kinerja: ek_live_9fK2mQ7xR4tB8wZ1nH6cJ3vL", "ek_live_9fK2mQ7xR4tB8wZ1nH6cJ3vL"),
+    ("11/04/24 16.21 - Kasubbag Umum: pw nya\n11/04/24 16.21 - Kasubbag Umum: Srik@ndi_87!", "Srik@ndi_87!"),
+    ("[12/03/24, 10.14.07] Eka: passwordnya\n[12/03/24, 10.14.19] Eka: Bandung#2024", "Bandung#2024"),
+    ("Password:\nSrik@ndi_87!", "Srik@ndi_87!"),
+    ("Password akun SIMPEG:\n  Bkpsdm#2024", "Bkpsdm#2024"),
+]
+
+
+@pytest.mark.parametrize("text,expected", APART)
+def test_secret_after_words_or_on_the_next_line(analyzer, text, expected):
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Token listrik PLN: 5123 4567 8901 2345 6789",
+    "Password:\nGunakan kombinasi huruf dan angka",
+    "pw nya\nok siap",
+    "passwordnya\nnanti saya kirim",
+    "Jangan pakai pw nya\n12345678",
+])
+def test_no_secret_after_words_or_on_the_next_line(analyzer, text):
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == []
