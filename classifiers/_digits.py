@@ -1435,14 +1435,21 @@ _LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1"
                                 "S": "5", "B": "8", "Z": "2"})
 # (between two of its characters: a blank, dot or dash as the digit scan reads them, or an odd
 # separator the digit scan does not take - an underscore, comma, slash or star - with a blank or not)
-_SUBST_RE = re.compile(r"[ \t]*[:=.\-]?[ \t]*([0-9OoDIli|SBZ](?:(?:[ .\-]|[ ]?[_,/*][ ]?)?[0-9OoDIli|SBZ]){15,21})"
-                       r"(?![A-Za-z0-9])")
+# Emoji and pictographs as separators ("7371🔹0409🔹0185🔹2576") or pointing at the number
+# ("NIK 👉 7371 ..."), with their variation selector.
+_PICTO = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
+_SUBST_SEP = rf"(?:[ .\-]|[ ]?[_,/*][ ]?|[ ]?[{_PICTO}]{{1,3}}[ ]?)"
+_SUBST_RE = re.compile(rf"[ \t]*[:=.\-]?[ \t]*(?:[{_PICTO}]{{1,3}}[ \t]*)?"
+                       rf"([0-9OoDIli|SBZ](?:{_SUBST_SEP}?[0-9OoDIli|SBZ]){{15,21}})(?![A-Za-z0-9])")
 _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
+# One or two words between the label and a number of digits ("NIK ortu 3471/0370/0590/0908").
+_SUBST_WORDS_RE = re.compile(rf"[ \t]+(?:[A-Za-z]{{2,12}}[ \t]+){{1,2}}[:=.\-]?[ \t]*(?:[{_PICTO}]{{1,3}}[ \t]*)?"
+                             rf"([0-9](?:{_SUBST_SEP}?[0-9]){{15}})(?![A-Za-z0-9])")
 _SUBST_STEMS = ("nik", "ktp", "kk", "kependudukan", "keluarga")  # what the NIK and KK labels end with
 _SUBST_CHARS = frozenset("0123456789odilsbz|")  # _SUBST_RE_I's characters, in a lower-cased ASCII text
 _SUBST_SEPS = frozenset(" .-_,/*")  # and what may stand between two of them
-_ODD_SEPS = re.compile(r"[_,/*]")  # the separators no digit run holds (see _SUBST_RE)
-_SUBST_DROP = re.compile(r"[ .\-_,/*]")
+_ODD_SEPS = re.compile(rf"[_,/*{_PICTO}]")  # the separators no digit run holds (see _SUBST_RE)
+_SUBST_DROP = re.compile(rf"[ .\-_,/*{_PICTO}]")
 _SEPARATED = re.compile(r"[^0-9A-Za-z|]+")  # what stands between a number's groups
 _PLAIN_NUMBER = str.maketrans("", "", "0123456789 .-")  # deletes what a number of plain digits is made of
 
@@ -1619,7 +1626,7 @@ def _substituted(sc: Scan) -> list[Decision]:
             pos = low.find(stem)
             while pos >= 0:
                 end = pos + len(stem)
-                m = _SUBST_RE_I.match(low, end)   # cheap: the number test first, the label after
+                m = _SUBST_RE_I.match(low, end) or _SUBST_WORDS_RE.match(low, end)  # cheap: the number test first
                 # a number of plain digits (most labelled numbers) is the digit scan's, not this one's
                 if m and m.group(1).translate(_PLAIN_NUMBER):
                     labels.extend(lab for lab in sc.labels_between(pos - 30, end + 1)
@@ -1635,12 +1642,14 @@ def _substituted(sc: Scan) -> list[Decision]:
                 for stem in _SUBST_STEMS:
                     if low.endswith(stem, 0, end):
                         if lab[0] >= end - len(stem) - 30 and not sc._plain_number_at(end):
-                            m = _SUBST_RE_I.match(low, end)
+                            m = _SUBST_RE_I.match(low, end) or _SUBST_WORDS_RE.match(low, end)
                             if m and m.group(1).translate(_PLAIN_NUMBER):
                                 labels.append(lab)
                         break
     for s, e, cat, word in sorted(set(labels)):
         m = _SUBST_RE.match(sc.text, e)
+        if not m or not m.group(1).translate(_PLAIN_NUMBER):
+            m = _SUBST_WORDS_RE.match(sc.text, e) or m
         if not m:
             continue
         raw = m.group(1)
@@ -1649,10 +1658,12 @@ def _substituted(sc: Scan) -> list[Decision]:
         letters, odd = re.search(r"[A-Za-z|]", raw) is not None, _ODD_SEPS.search(raw) is not None
         if letters == odd or sum(c.isdigit() for c in raw) < 10:
             continue
+        mixed = False
         if odd:  # odd separators: one and the same between three or more groups ("3273_0149_0585_0003")
             seps = _SEPARATED.findall(raw)
-            if len(seps) < 2 or len(set(seps)) != 1:
+            if len(seps) < 2:
                 continue
+            mixed = len(set(seps)) != 1  # "1271-06.251087_3603": only a number whose structure holds
         d = _SUBST_DROP.sub("", raw.translate(_LETTER_DIGITS))
         if len(d) != 16 or not d.isdigit():
             continue

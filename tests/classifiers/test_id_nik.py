@@ -68,6 +68,10 @@ EVASIONS = [
     (f"NIK {F.spaced(NIK_F, 4, ',')}", F.spaced(NIK_F, 4, ",")),
     (f"No. KTP: {F.spaced(NIK_M, 4, '/')}", F.spaced(NIK_M, 4, "/")),
     (f"nik {F.spaced(NIK_F, 4, ', ')}", F.spaced(NIK_F, 4, ", ")),
+    # a word or two between the label and such a number; mixed separators; emoji
+    (f"NIK ortu {F.spaced(NIK_M, 4, '/')}", F.spaced(NIK_M, 4, "/")),
+    (f"NIK: {NIK_F[:4]}-{NIK_F[4:6]}.{NIK_F[6:12]}_{NIK_F[12:]}", f"{NIK_F[:4]}-{NIK_F[4:6]}.{NIK_F[6:12]}_{NIK_F[12:]}"),
+    (f"NIK \U0001f449 {F.spaced(NIK_M, 4, chr(0x1f539))}", F.spaced(NIK_M, 4, chr(0x1f539))),
 ]
 
 NEGATIVES = [
@@ -181,4 +185,9 @@ def test_no_nik_glued_across_one_slash(analyzer, text):
 
 @pytest.mark.parametrize("text", ["Belanja ATK 3.273.012.505 900.017", "Pagu 3.273.122.903 852.207 sisa"])
 def test_amounts_side_by_side_are_no_nik(analyzer, text):
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+
+
+@pytest.mark.parametrize("text", ["NIK belum di input 10 hari", "NIK ortu 1234/5678 hal 2"])
+def test_words_after_a_label_make_no_number(analyzer, text):
     assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
