@@ -14,6 +14,8 @@ the recognizers run:
   would accept them, so fold once here);
 * zero-width characters, soft hyphens, direction marks, the BOM and the keycap
   mark of emoji digits (``0\ufe0f\u20e3``, broadcast posters' favourite) removed;
+* a link's percent-escaped blanks (``%20``) and marks made blanks and marks of the same length (a
+  ``wa.me`` prefill link's ``NIK%20saya%203171...`` glues the escape's ``20`` to the number);
 * the quote marks a mail reply puts before each line it quotes (``> ``,
   ``>>``) made blanks, so a number the quoted message wrapped (``NIK 3273260309``
   / ``> 681625``) reads as a number wrapped in plain text does.  A draft pasted
@@ -59,6 +61,22 @@ def unquote(text: str) -> str:
     """``text`` with the quote marks at the start of its lines made blanks (same length)."""
     if text.startswith(">") or "\n>" in text or (">" in text and _QUOTE_MARKS.search(text)):
         return _QUOTE_MARKS.sub(_blank, text)
+    return text
+
+
+# Percent-escapes of a link's query (a wa.me or Google Forms prefill link: "text=NIK%20saya%203171..."): the
+# escaped blank glues its "20" to the digits after it.  Each becomes what it stands for, padded with blanks
+# to its own length, so offsets stay.
+_URL_ESCAPES = {"%20": "   ", "%2C": ",  ", "%2c": ",  ", "%3A": ":  ", "%3a": ":  ", "%0A": "\n  ",
+                "%0a": "\n  ", "%0D": "   ", "%0d": "   ", "%2F": "/  ", "%2f": "/  ", "%3D": "=  ", "%3d": "=  "}
+_URL_ESCAPE = re.compile("|".join(_URL_ESCAPES))
+
+
+def unescape_url(text: str) -> str:
+    """``text`` with a link's percent-escaped blanks and marks made readable (same length); only in a
+    text holding an escaped blank."""
+    if "%20" in text:
+        return _URL_ESCAPE.sub(lambda m: _URL_ESCAPES[m.group()], text)
     return text
 
 
@@ -139,7 +157,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Return ``text`` folded for analysis (see the module docstring), with its offset map."""
     if text.isascii():
-        return Normalized(unquote(text), text, None)  # (blanks for quote marks: the offsets stay)
+        return Normalized(unescape_url(unquote(text)), text, None)  # (same lengths: the offsets stay)
     out: list[str] = []
     segments: list[tuple[int, int, int]] = []
     n_pos = 0  # length of the normalized text so far
@@ -182,11 +200,11 @@ def normalize(text: str) -> Normalized:
                     n_pos += len(folded)
         pos = b
     if not changed:
-        return Normalized(unquote(text), text, None)
+        return Normalized(unescape_url(unquote(text)), text, None)
     if pos < len(text):
         out.append(text[pos:])
         keep(pos, len(text))
-    result = unquote("".join(out))
+    result = unescape_url(unquote("".join(out)))
     if not segments:  # everything was removed
         segments.append((0, len(text), 0))
     return Normalized(result, text, segments)

@@ -180,3 +180,23 @@ def test_keycap_digits_are_read_and_the_span_keeps_the_last_keycap():
     assert n.span(n.text.index("0813"), n.text.index(" ya")) == (original.index(phone), original.index(" ya"))
     found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "PHONE_NUMBER"]
     assert [f.text for f in found] == [phone]
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("text=NIK%20saya%203273260309681625%2C%20ya", "text=NIK   saya   3273260309681625,     ya"),
+    ("Ｎ%20x", "N   x"),                                    # the same after NFKC
+    ("diskon 20% untuk 2C", "diskon 20% untuk 2C"),        # no escaped blank: kept
+])
+def test_a_links_escapes_become_blanks_and_offsets_stay(original, expected):
+    n = normalize(original)
+    assert n.text == expected
+    assert n.span(0, len(n.text)) == (0, len(original))
+
+
+def test_a_number_in_a_prefill_link_is_found_in_the_original():
+    from dlp.analyze import Analyzer
+
+    nik = "3171076702803223"
+    original = f"https://wa.me/6281290018822?text=Halo%2C%20NIK%20saya%20{nik}%20belum%20terdaftar"
+    found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "ID_NIK"]
+    assert [f.text for f in found] == [nik]
