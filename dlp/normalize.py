@@ -16,6 +16,8 @@ the recognizers run:
   mark of emoji digits (``0\ufe0f\u20e3``, broadcast posters' favourite) removed;
 * a link's percent-escaped blanks (``%20``) and marks made blanks and marks of the same length (a
   ``wa.me`` prefill link's ``NIK%20saya%203171...`` glues the escape's ``20`` to the number);
+* a chat message's time stamp and sender made blanks where the message only continues the digits
+  ending the message before it (a NIK sent in two bubbles);
 * the quote marks a mail reply puts before each line it quotes (``> ``,
   ``>>``) made blanks, so a number the quoted message wrapped (``NIK 3273260309``
   / ``> 681625``) reads as a number wrapped in plain text does.  A draft pasted
@@ -77,6 +79,24 @@ def unescape_url(text: str) -> str:
     text holding an escaped blank."""
     if "%20" in text:
         return _URL_ESCAPE.sub(lambda m: _URL_ESCAPES[m.group()], text)
+    return text
+
+
+# A chat export's line: its time stamp and sender, then the message.  A number sent in two messages
+# ("... nik saya 35780502" / "[12/03/24, 10.14.19] Eka: 11792011") reads as one number wrapped over a line
+# break once the second message's time stamp and sender are blanks (same length: offsets stay).
+_CHAT_GATE = re.compile(r"\n\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_CHAT_CONTINUED = re.compile(
+    r"(?<=\d)(?P<gap>[ \t]*\r?\n)(?P<head>[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+"
+    r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*)"
+    r"(?=\d[\d .\-]{1,24}[ \t\r]*(?:\n|$))")
+
+
+def join_chat_numbers(text: str) -> str:
+    """``text`` with the time stamp and sender of a chat message made blanks where the message is only
+    digits continuing the digits that end the message before it (same length)."""
+    if _CHAT_GATE.search(text):
+        return _CHAT_CONTINUED.sub(lambda m: m.group("gap") + " " * len(m.group("head")), text)
     return text
 
 
@@ -157,7 +177,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Return ``text`` folded for analysis (see the module docstring), with its offset map."""
     if text.isascii():
-        return Normalized(unescape_url(unquote(text)), text, None)  # (same lengths: the offsets stay)
+        return Normalized(join_chat_numbers(unescape_url(unquote(text))), text, None)  # (same lengths: offsets stay)
     out: list[str] = []
     segments: list[tuple[int, int, int]] = []
     n_pos = 0  # length of the normalized text so far
@@ -200,11 +220,11 @@ def normalize(text: str) -> Normalized:
                     n_pos += len(folded)
         pos = b
     if not changed:
-        return Normalized(unescape_url(unquote(text)), text, None)
+        return Normalized(join_chat_numbers(unescape_url(unquote(text))), text, None)
     if pos < len(text):
         out.append(text[pos:])
         keep(pos, len(text))
-    result = unescape_url(unquote("".join(out)))
+    result = join_chat_numbers(unescape_url(unquote("".join(out))))
     if not segments:  # everything was removed
         segments.append((0, len(text), 0))
     return Normalized(result, text, segments)

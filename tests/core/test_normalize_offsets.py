@@ -200,3 +200,24 @@ def test_a_number_in_a_prefill_link_is_found_in_the_original():
     original = f"https://wa.me/6281290018822?text=Halo%2C%20NIK%20saya%20{nik}%20belum%20terdaftar"
     found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "ID_NIK"]
     assert [f.text for f in found] == [nik]
+
+
+@pytest.mark.parametrize("original, joined", [
+    ("[12/03/24, 10.14.07] Eka: nik saya 35780502\n[12/03/24, 10.14.19] Eka: 11792011", True),
+    ("11/04/24 16.21 - Eka: nik saya 3578050211\n11/04/24 16.21 - Eka: 792011", True),
+    ("[12/03/24, 10.14.07] Eka: jam 10\n[12/03/24, 10.14.19] Eka: 11 orang", False),   # not digits alone
+    ("[12/03/24, 10.14.07] Eka: oke\n[12/03/24, 10.14.19] Eka: 11792011", False),      # no digits before
+])
+def test_a_number_sent_in_two_chat_messages_reads_as_one(original, joined):
+    n = normalize(original)
+    second = original.split("\n")[1]
+    assert (n.text.split("\n")[1].lstrip() == second.split(": ", 1)[1]) is joined
+    assert len(n.text) == len(original)
+
+
+def test_a_nik_sent_in_two_chat_messages_is_found():
+    from dlp.analyze import Analyzer
+
+    original = "[12/03/24, 10.14.07] Eka Kusuma: Pak, nik saya 35780502\n[12/03/24, 10.14.19] Eka Kusuma: 11792011\n"
+    found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "ID_NIK"]
+    assert [f.text for f in found] == ["35780502\n[12/03/24, 10.14.19] Eka Kusuma: 11792011"]
