@@ -2,7 +2,7 @@
 
 What: one capital letter and seven digits (``A``/``B``/``C`` for ordinary
 passports of successive series, ``E`` for the electronic passport, ``X`` for
-the newer series ...), e.g. ``X1234567``, also written ``X 1234567``.
+the newer series ...), e.g. ``X1234567``, also written ``X 1234567`` or grouped ``E 018 3261``.
 
 Why: a passport number with a name and birth date is enough to book travel
 or open accounts abroad in someone's name; it leaks with travel bookings and
@@ -38,7 +38,8 @@ _GATE_LOW = re.compile(r"paspor|passport")
 # The look-behind stands after the letter (it checks the character before it), so the pattern starts
 # with [A-Z] and the regex engine skips to capital letters instead of trying a match at every position
 # (2x faster on the long texts that name a passport somewhere; the same matches).
-_PASSPORT = re.compile(r"([A-Z])(?<![A-Za-z0-9/\-][A-Z])[ \t]?(\d{7})(?![\w/\-])")
+# The seven digits may be grouped by single blanks, as printed or read aloud: "E 018 3261", "X123 4567".
+_PASSPORT = re.compile(r"([A-Z])(?<![A-Za-z0-9/\-][A-Z])[ \t]?(\d(?:[ ]?\d){6})(?![\w/\-])")
 # The same typed in lower case ("paspor: c1234567"): only where a passport label names it on its line.
 _PASSPORT_LOWER = re.compile(r"([a-z])(?<![A-Za-z0-9/\-][a-z])[ \t]?(\d{7})(?![\w/\-])")
 WIDE = 1500  # a long table under a "Paspor" column header
@@ -70,7 +71,7 @@ class IdPassportRecognizer(DigitRecognizer):
         for m in _PASSPORT.finditer(text, start):
             s, e = m.span()
             lab = sc.label_for(s, e)
-            number = m.group(1) + m.group(2)
+            number = m.group(1) + m.group(2).replace(" ", "")
             if lab and lab.cat == "PASSPORT":
                 results.append(self.result(
                     "ID_PASSPORT", s, e, 0.9,

@@ -70,7 +70,8 @@ class SpelledPhoneRecognizer(Recognizer):
 
 # The stems NIK and KK labels end with (the digit scan's letters-for-digits search uses the same), and
 # the entity each names; what may stand between the label and the number: a colon, and up to two
-# words that are no digit words ("NIK saya", "No. KK-nya adalah", "NIK ibu").
+# words that are no digit words ("NIK saya", "No. KK-nya adalah", "NIK ibu"); the label may close a
+# bracket ("ID number (NIK) five-one-...").
 ID_STEMS = tuple((stem, "ID_KK" if stem in ("kk", "keluarga") else "ID_NIK") for stem in _SUBST_STEMS)
 # Tens and teens, read only after a NIK or KK label: "tiga puluh dua" 32, "tujuh puluh" 70, "lima belas" 15.
 PAIR_WORDS = ("puluh", "belas", "sepuluh", "sebelas")
@@ -78,7 +79,7 @@ _PAIR_VALUE = {"sepuluh": "10", "sebelas": "11"}
 _ID_TOKEN = r"(?:" + "|".join(sorted([*DIGIT_WORDS, *PAIR_WORDS], key=len, reverse=True)) + r"|\d{1,4})"
 _ID_WORD_OR_DIGITS = re.compile(_ID_TOKEN)
 _NOT_DIGIT_WORD = r"(?!(?:" + "|".join([*DIGIT_WORDS, *PAIR_WORDS]) + r")(?![a-z]))"
-_LEAD = rf"(?:-?nya)?[ \t]*[:=.\-]?[ \t]*(?:{_NOT_DIGIT_WORD}[a-z]{{1,15}}\.?[ \t]*[:=]?[ \t]+){{0,2}}"
+_LEAD = rf"(?:-?nya)?[)\]]?[ \t]*[:=.\-]?[ \t]*(?:{_NOT_DIGIT_WORD}[a-z]{{1,15}}\.?[ \t]*[:=]?[ \t]+){{0,2}}"
 SPELLED_AFTER_LABEL = re.compile(rf"{_LEAD}({_ID_TOKEN}(?:[ \t,.\-/]{{1,3}}{_ID_TOKEN}){{3,31}})(?![\w])")
 
 
@@ -93,7 +94,7 @@ class SpelledIdRecognizer(Recognizer):
         for end, entity in ends:
             # worth the regex only if a word follows the label, or a short group of digits (most
             # labels are followed by a long number, or by the next column's label)
-            rest = low[end:end + 12].lstrip(" \t:=.-")
+            rest = low[end:end + 12].lstrip(" \t:=.-)]")  # ("ID number (NIK) five-one-...")
             if not rest or not (rest[0].isalpha() or (rest[0].isdigit() and not rest[4:5].isdigit())):
                 continue
             m = SPELLED_AFTER_LABEL.match(low, end)

@@ -15,6 +15,8 @@ def found(analyzer, text, entity):
 POSITIVES = [
     ("No. Paspor: X1234567", "X1234567"),
     ("Passport No. B 7654321", "B 7654321"),
+    ("Passport: E 018 3261", "E 018 3261"),                   # the digits grouped by blanks
+    ("| No | Nama | Passport |\n| 1 | Ahmad Halim | X123 4567 |", "X123 4567"),
     ("nomor paspor C0012345 berlaku s.d. 2030", "C0012345"),
     ("paspor no: c1234567", "c1234567"),                      # typed in lower case (an evasion), labelled on its line
     ("paspor x1234567", "x1234567"),

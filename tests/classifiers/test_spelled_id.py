@@ -38,6 +38,7 @@ POSITIVES = [
     (f"No. KTP: {spell(NIK_W)}.", "ID_NIK", spell(NIK_W)),
     (f"Nomor Induk Kependudukan {spell(NIK, sep=', ')}", "ID_NIK", spell(NIK, sep=", ")),
     (f"nik-nya {spell(NIK, EN, '-')}", "ID_NIK", spell(NIK, EN, "-")),                   # English, dashes
+    (f"ID number (NIK) {spell(NIK, EN, '-')}", "ID_NIK", spell(NIK, EN, "-")),          # the label in brackets
     (f"NIK {NIK[:4]} {spell(NIK[4:])}", "ID_NIK", f"{NIK[:4]} {spell(NIK[4:])}"),        # mixed with digits
     (f"No. KK {spell(KK)}", "ID_KK", spell(KK)),
     (f"Kartu Keluarga: {spell(KK).upper()}", "ID_KK", spell(KK).upper()),                # any case
