@@ -903,10 +903,10 @@ class Scan:
             if ls >= lo:  # a line starting in an earlier block belongs to that block
                 row = labels[k:m] if le <= hi else [lab for lab in self._find_labels(ls, le) if ls <= lab[0] < le]
                 ids = [lab for lab in row if lab[2] in _ID_CATEGORIES]
-                # two number labels, or one with another kind's ("No NOP Virtual Account Tagihan"), or one in
-                # a delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT"); every number label of the row names a
-                # column, of whatever kind (a NISN or NOP column counts as one)
-                if ids and (len(row) >= 2 or (delimited if delimited is not None else _delimited(text, ls, le))) \
+                # two labels ("No NOP Virtual Account Tagihan", "Kode Billing  NTPN"), or a number label in a
+                # delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT"); every label of the row names a column, of
+                # whatever kind (a NISN or NOP column counts as one)
+                if (len(row) >= 2 or (ids and (delimited if delimited is not None else _delimited(text, ls, le)))) \
                         and not self.row_token_count(ls, le, 1):
                     heads.append((ls, row))
             k = m
@@ -1038,14 +1038,16 @@ class Scan:
                     self._context(line, before, header_reach)
                 if (head := line[3]) is not None \
                         and (col := text.count(head[0], line_start, start) if head[0]
-                             else _bisect_right(head[1], start) - 1) >= 0 \
+                             else _bisect_right(head[1], start) - 1 if head[0] is None
+                             else head[1].get(start - line_start, -1)) >= 0 \
                         and (column := head[2][col]) is not None:
                     lab = column
         elif (line[2] if line[2] is not UNKNOWN else self._context(line, before, header_reach)) is not None:
             lab = line[2]  # alone on the line above
         elif (head := line[3]) is not None \
                 and (col := text.count(head[0], line_start, start) if head[0]
-                     else _bisect_right(head[1], start) - 1) >= 0 \
+                     else _bisect_right(head[1], start) - 1 if head[0] is None
+                     else head[1].get(start - line_start, -1)) >= 0 \
                 and (lab := head[2][col]) is not None:  # a table row under a header row: its column's label
             pass  # (the column's Label, made once per header row)
         else:  # same line, after
@@ -1146,6 +1148,8 @@ class Scan:
                         tokens = self.row_tokens(line_start, line_end)
                         if len(tokens) >= 2 and len(row[1]) == len(tokens):
                             header = (None, tokens, self._column_labels(row))
+                        else:
+                            header = self._aligned(row)
             if above_label is None and header is None and _NUMBER_ALONE.fullmatch(text, line_start, line_end):
                 above_label = self._list_label(line_start)
         line[2], line[3] = above_label, header
@@ -1228,6 +1232,20 @@ class Scan:
                 if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
                     labels[col] = _account_or_card(text, *lab, "column")
         return sep, None, labels
+
+    def _aligned(self, row: tuple[int, list]) -> tuple | None:
+        """A fixed-width table's header row (a text report, a PDF's columns read with their blanks), for a
+        row whose numbers cannot be counted against its labels (a hexadecimal NTPN beside a billing code, an
+        empty cell): a number starting in the column where a label of the header starts (one character
+        either way) is that label's.  As :meth:`label_for` reads it: (False, column start -> label index,
+        the column labels); None for a header row whose labels stand one a line."""
+        head = row[0]
+        at: dict[int, int] = {}
+        for k, lab in enumerate(row[1]):
+            col = lab[0] - head
+            for c in (col - 1, col, col + 1):
+                at.setdefault(c, k)
+        return (False, at, self._column_labels(row)) if len(row[1]) >= 2 else None
 
     def _column_labels(self, row: tuple[int, list]) -> list[Label]:
         """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row."""

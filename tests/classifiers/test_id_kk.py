@@ -230,3 +230,16 @@ ROWS_BELOW = [
 def test_what_the_line_above_and_later_cells_name(analyzer, text, expected):
     got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"]
     assert got == expected
+
+
+# A fixed-width table (a text report) whose rows cannot be counted against the header's labels (a
+# hexadecimal NTPN is no long number): a number starting where a label starts is that label's.
+def test_fixed_width_columns_name_their_numbers(analyzer):
+    card_like = "364265558822614"  # a billing code that passes a card's check
+    text = ("Tgl    Uraian                         Kode Billing      NTPN              Jumlah\n"
+            f"29/05  PPh 22 belanja ATK             {card_like}   D81A2309FF3912A4   1.440.290\n"
+            f"16/05  PPh 23 jasa konsultan          {card_like}   E284DB3DA9DBBBE5   4.708.175\n")
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+    text = ("Tgl    Uraian          NIK               NTPN              Jumlah\n"
+            f"29/05  Honor Budi      {NIK}  D81A2309FF3912A4   1.440.290\n")
+    assert found(analyzer, text, "ID_NIK") == [NIK]
