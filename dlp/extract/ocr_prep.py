@@ -24,6 +24,10 @@ figures):
   pitch from the autocorrelation of the row profile) - text too small for
   tesseract is upscaled to :data:`TARGET_LINE` pixels, never blindly (text that
   is already large enough is left alone), very large text is downscaled;
+* **frames**: the box drawn around a word (a black stamp's frame, a boxed
+  field) is whitened, its sides told from the letters' stems by what they
+  join (:func:`frame_mask`): tesseract reads a tightly boxed word as a
+  picture;
 * **binarize**: global Otsu threshold - off: measured worse than tesseract's
   own thresholding.
 
@@ -61,6 +65,7 @@ class Prep:
     scale: bool = True
     binarize: bool = False
     colour: bool = True           # read coloured ink (stamps) apart from the page
+    frames: bool = True           # whiten boxes drawn around text (a black stamp's frame)
     max_pixels: int = 40_000_000  # never upscale past this many pixels
 
 
@@ -278,6 +283,8 @@ def prepare(img: Image.Image, prep: Prep = DEFAULT) -> Image.Image:
         if abs(k - 1.0) > 0.15:
             gray = gray.resize((max(1, round(w * k)), max(1, round(h * k))),
                                Image.Resampling.LANCZOS if k > 1 else Image.Resampling.BOX)
+    if prep.frames and has_rule(gray):
+        gray = remove_frames(gray)
     if prep.binarize:
         arr = np.asarray(gray)
         gray = Image.fromarray(np.where(arr < otsu(arr), 0, 255).astype(np.uint8), "L")
@@ -411,23 +418,203 @@ def split_colour(img: Image.Image, gray: Image.Image | None = None) -> tuple[Ima
     return page, ImageOps.expand(remove_rules(layer), 30, fill=255)
 
 
-def _longest_runs(mask: np.ndarray) -> np.ndarray:
-    """Length of the longest run of True in each row of ``mask`` (a small image: the stamp layer)."""
-    out = np.zeros(mask.shape[0], dtype=np.int64)
-    for i, row in enumerate(mask):
-        if row.any():
-            padded = np.concatenate(([False], row, [False]))
-            edges = np.flatnonzero(padded[1:] != padded[:-1])
-            out[i] = int((edges[1::2] - edges[0::2]).max())
+# -- rules and frames ---------------------------------------------------------------
+#
+# A word boxed in tightly - a rubber stamp RAHASIA in its rectangle, a form's
+# field in its box - is the one thing tesseract reads worst: it takes the box
+# for a picture, or its sides for ``I`` glued to the word (``IRAHASIAI``).
+# Whitening the box fixes that, but only the box: a letter's stem is as long,
+# straight and thin as a short box side, and erasing the stems of R, H, I, N,
+# T, F, L leaves ``RA - AS A`` of RAHASIA.  What tells them apart is not length
+# but what the stroke joins: a box side runs from the box's top rule to its
+# bottom rule, and the letters stand clear of both (a stamp's padding).
+
+FRAME_RATIO = 2.0  # a box's top and bottom rules are at least this many times as long as its sides
+MIN_SIDE = 8       # shortest box side (pixels) looked for: smaller boxes are letters or check boxes
+END_ROWS = 3       # a side meets its rule within this many rows of its ends (residual tilt, anti-aliasing)
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The horizontal runs of True in ``mask``: (row, first column, length) of each, and a map
+    giving every pixel the length of the run it is in (0 off the runs).  Vectorized: one pass
+    over the flattened mask, no loop over rows."""
+    h, w = mask.shape
+    padded = np.zeros((h, w + 1), dtype=bool)  # a False column ends every run in its row
+    padded[:, :w] = mask
+    flat = padded.ravel()
+    step = np.diff(flat.view(np.int8), prepend=np.int8(0))
+    starts = np.flatnonzero(step == 1)
+    ends = np.flatnonzero(step == -1)
+    lengths = (ends - starts).astype(np.int32)
+    delta = np.zeros(flat.size + 1, dtype=np.int32)
+    delta[starts] = lengths
+    delta[ends] -= lengths
+    lenmap = np.cumsum(delta[:-1], dtype=np.int32).reshape(h, w + 1)[:, :w]
+    return starts // (w + 1), starts % (w + 1), lengths, lenmap
+
+
+def _paint(shape: tuple[int, int], rows: np.ndarray, cols: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Mask of the horizontal runs given by (row, first column, length)."""
+    h, w = shape
+    delta = np.zeros(h * (w + 1) + 1, dtype=np.int32)
+    starts = rows * (w + 1) + cols
+    np.add.at(delta, starts, 1)
+    np.add.at(delta, starts + lengths, -1)
+    return (np.cumsum(delta[:-1]) > 0).reshape(h, w + 1)[:, :w]
+
+
+def _near(lenmap: np.ndarray, rows: int, down: bool) -> np.ndarray:
+    """The largest value of ``lenmap`` within ``rows`` rows below (``down``) or above each pixel."""
+    out = lenmap.copy()
+    for k in range(1, rows):
+        if down:
+            np.maximum(out[:-k], lenmap[k:], out=out[:-k])
+        else:
+            np.maximum(out[k:], lenmap[:-k], out=out[k:])
     return out
 
 
+def _enclosing(ink: np.ndarray, hmap: np.ndarray, xs: np.ndarray, y0s: np.ndarray, y1s: np.ndarray) -> np.ndarray:
+    """Which candidate sides (column, top, bottom) close a box that holds something (text).
+
+    A frame holds letters clear of its rules and sides: along the inside of
+    a side runs a strip of paper (the padding) over most of its length, and
+    between the rules there is ink that is neither a rule nor a column from
+    rule to rule.  The upper bowl of a B is a small box too (its right side
+    joins two bars twice its length), but an empty one: between its bars
+    there is only the counter and the stem, which spans the box from bar to
+    bar like a side.  The short gap between the arms of a K and its stem has
+    no strip of paper beside it.  Candidates are
+    grouped (adjacent columns of one side) and each group looked at once:
+    they are few (a frame, the bowls of a few letters).
+    """
+    keep = np.zeros(len(xs), dtype=bool)
+    order = np.lexsort((y0s, xs))
+    groups: list[list[int]] = []
+    for i in order:
+        g = groups[-1] if groups else None
+        if g and xs[i] - xs[g[-1]] <= 1 and y0s[i] <= y1s[g[-1]] and y1s[i] >= y0s[g[-1]]:
+            g.append(i)
+        else:
+            groups.append([i])
+    h, w = ink.shape
+    for g in groups:
+        idx = np.array(g)
+        xa, xb = int(xs[idx].min()), int(xs[idx].max())
+        y0, y1 = int(y0s[idx].min()), int(y1s[idx].max())
+        n = y1 - y0 + 1
+        # the rule at the top corner: which way does the box extend from this side?
+        r = y0 + int(np.argmax(hmap[y0:y0 + END_ROWS, xa]))
+        row = ink[r]
+        gaps_left = np.flatnonzero(~row[:xa])
+        gaps_right = np.flatnonzero(~row[xb + 1:])
+        c0 = int(gaps_left[-1]) + 1 if len(gaps_left) else 0
+        c1 = xb + 1 + int(gaps_right[0]) if len(gaps_right) else w
+        step = 1 if c1 - 1 - xb >= xa - c0 else -1
+        # the first column of paper inside the side (past its anti-aliased rim)
+        inner = xb + 1 if step == 1 else xa - 1
+        mid = (y0 + y1) // 2
+        for _ in range(END_ROWS):
+            if not 0 <= inner < w or not ink[mid, inner]:
+                break
+            inner += step
+        if not 0 <= inner < w:
+            continue
+        cols = slice(inner, c1) if step == 1 else slice(c0, inner + 1)
+        free = np.flatnonzero(~ink[y0:y1 + 1, inner])  # between the rules, beside the side
+        # a frame's padding: paper all along the inside of the side, for most of its length
+        if len(free) < n / 2 or len(free) < 0.8 * (free[-1] - free[0] + 1):
+            continue
+        rows = slice(y0 + int(free[0]), y0 + int(free[-1]) + 1)
+        sub = ink[rows, cols] & (hmap[rows, cols] < FRAME_RATIO * n)  # not the box's own rules
+        full = sub.all(axis=0)  # the far side, a table's column rule, a letter's stem from bar to bar
+        if int(sub[:, ~full].sum()) >= MIN_SIDE:
+            keep[idx] = True
+    return keep
+
+
+def frame_mask(ink: np.ndarray, rule_rows: np.ndarray | None = None) -> np.ndarray:
+    """The pixels of ``ink`` (a level image) that belong to boxes drawn around text: sides and rules.
+
+    A **side** is a vertical run of ink, at least :data:`MIN_SIDE` long, that
+    joins two rules: within :data:`END_ROWS` rows of its top end and of its
+    bottom end it meets a horizontal run of ink at least :data:`FRAME_RATIO`
+    times its own length, while at its middle it is a thin stroke (not the
+    inside of a filled area or of a thick rule).  That is a box around a line
+    of text - a stamp is some 3-8 times as wide as tall - and never a letter:
+
+    * a letter's stem starts and ends in its own strokes (the bars of E, the
+      serifs of I, the bowl of R), shorter than the stem, or in nothing at all;
+    * the letters inside a stamp stand clear of its frame (its padding), so
+      they do not meet the frame's rules, however tight the frame is;
+    * a rule alone (an underline, the double rule under a letterhead) has no
+      side joining it to another.
+
+    ``rule_rows`` (optional, one flag a row) marks rows known to be rules (see
+    :func:`remove_rules`): a vertical run from one such row to another is a
+    side too, whatever its length (the column rules of a table, a square frame).
+
+    The **rules** taken with a side are the horizontal runs, at least
+    ``FRAME_RATIO * MIN_SIDE`` long, that it touches: the box's top and bottom
+    (a table's row rules where its column rules cross them).  Example: a
+    64-pixel RAHASIA in a frame with 16 pixels of padding is some 95 pixels
+    tall and 390 wide; its sides run from rule to rule and meet 390-pixel runs
+    at their ends; the 47-pixel stems of R, H and I meet runs of 6 to 40.
+    """
+    h, w = ink.shape
+    if h < MIN_SIDE or w < MIN_SIDE or not ink.any():
+        return np.zeros_like(ink)
+    hrow, hcol, hlen, hmap = _runs(ink)
+    vx, vy0, vlen, _ = _runs(np.ascontiguousarray(ink.T))
+    long_ = vlen >= MIN_SIDE
+    vx, vy0, vlen = vx[long_], vy0[long_], vlen[long_]
+    if len(vx) == 0:
+        return np.zeros_like(ink)
+    vy1 = vy0 + vlen - 1
+    top = _near(hmap, END_ROWS, down=True)[vy0, vx]
+    bottom = _near(hmap, END_ROWS, down=False)[vy1, vx]
+    middle = hmap[(vy0 + vy1) // 2, vx]
+    reach = FRAME_RATIO * vlen
+    side = (top >= reach) & (bottom >= reach) & (middle < reach)
+    if side.any():
+        side[side] = _enclosing(ink, hmap, vx[side], vy0[side], vy1[side])
+    if rule_rows is not None and rule_rows.any():
+        band = rule_rows.astype(np.int32)[:, None]
+        at_top = _near(band, END_ROWS, down=True)[vy0, 0] > 0
+        at_bottom = _near(band, END_ROWS, down=False)[vy1, 0] > 0
+        side |= at_top & at_bottom
+    if not side.any():
+        return np.zeros_like(ink)
+    sides = _paint((w, h), vx[side], vy0[side], vlen[side]).T
+    # the rules the sides touch
+    flat = np.zeros((h, w + 1), dtype=np.int32)
+    flat[:, :w] = sides
+    cum = np.concatenate(([0], np.cumsum(flat.ravel())))
+    starts = hrow * (w + 1) + hcol
+    touched = (cum[starts + hlen] - cum[starts] > 0) & (hlen >= FRAME_RATIO * MIN_SIDE)
+    return sides | _paint((h, w), hrow[touched], hcol[touched], hlen[touched])
+
+
+def _grow(mask: np.ndarray) -> np.ndarray:
+    """``mask`` grown by one pixel each way (a stroke's anti-aliased rim)."""
+    return np.asarray(Image.fromarray(mask.astype(np.uint8) * 255, "L").filter(ImageFilter.MaxFilter(3))) > 0
+
+
 def remove_rules(gray: Image.Image) -> Image.Image:
-    """Whiten straight frame lines (a stamp's border, a table's rules) of a level image.
+    """Whiten the rules and frames of the coloured-ink layer (a stamp's border, a table's rules).
 
     Tesseract takes a word boxed in tightly for a picture, or reads the border
-    as ``I`` glued to it (``IRAHASIA``).  A rule is a row (column) that is ink
-    for more than half the width (height); letters never are.
+    as ``I`` glued to it (``IRAHASIA``).  Whitened here:
+
+    * a **rule**: a row that is ink for more than half the inked width (the
+      layer is cropped to the coloured ink, so a stamp's frame spans it;
+      letters never do);
+    * a **side**: a vertical run that joins two such rows (a frame's sides, a
+      table's column rules), or a box side by :func:`frame_mask`'s test.
+
+    Not a column merely as long as half the inked height: with a tight frame
+    (16 px of padding around 64 px capitals) the stems of R, H, I, N, F, T, L
+    are that long, and whitening them turned RAHASIA into ``RA - AS A``.
     """
     arr = np.asarray(gray).copy()
     if arr.size == 0:
@@ -437,19 +624,57 @@ def remove_rules(gray: Image.Image) -> Image.Image:
     if len(ys) == 0:
         return gray
     ink = arr < 200  # a thin rule is light grey after resampling: count it in
-    height, width = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
-    rows = _longest_runs(ink) > 0.5 * width
-    # Vertical rules only in a frame (with horizontal ones): on a single line of
-    # text without a frame, every letter's stem spans the inked height.
-    cols = _longest_runs(ink.T) > 0.5 * height if rows.any() else np.zeros(ink.shape[1], dtype=bool)
-    if not rows.any() and not cols.any():
+    width = xs.max() - xs.min() + 1
+    rows_, _, lengths, _ = _runs(ink)
+    longest = np.zeros(ink.shape[0], dtype=np.int64)
+    np.maximum.at(longest, rows_, lengths)
+    rules = longest > 0.5 * width
+    gone = frame_mask(ink, rules)
+    gone[rules] |= ink[rules]  # a rule row's ink (the rest of the row is paper already)
+    if not gone.any():
         return gray
-    for mask, axis in ((rows, 0), (cols, 1)):
-        grown = mask.copy()
-        grown[1:] |= mask[:-1]
-        grown[:-1] |= mask[1:]
-        if axis == 0:
-            arr[grown, :] = 255
-        else:
-            arr[:, grown] = 255
+    arr[_grow(gone)] = 255
     return Image.fromarray(arr, "L")
+
+
+RULE_GATE = 80  # pixels: a box's top rule is at least this long; no letter has such a horizontal stroke
+
+
+def has_rule(gray: Image.Image, length: int = RULE_GATE) -> bool:
+    """Whether a row of ``gray`` holds a dark horizontal run of ``length`` pixels or more: what every box
+    :func:`remove_frames` removes has (its top rule), and a page of text alone has not.  Read at half
+    size where the image is large (a few milliseconds for a page, against a quarter second for
+    :func:`frame_mask`, which most pages then skip)."""
+    k = 2 if min(gray.size) >= 4 * length else 1
+    small = gray.reduce(k) if k > 1 else gray
+    n = max(2, length // k)
+    dark = np.asarray(small) < 128
+    if dark.shape[1] < n or not dark.any():
+        return False
+    cs = np.cumsum(dark, axis=1, dtype=np.int32)
+    runs = cs[:, n - 1:].copy()
+    runs[:, 1:] -= cs[:, :-n]
+    return bool((runs >= n).any())
+
+
+def remove_frames(gray: Image.Image) -> Image.Image:
+    """Whiten the boxes drawn around text on a level page (a black stamp's frame, a boxed field).
+
+    Only what :func:`frame_mask` calls a box goes: its sides and the rules
+    they join.  Letters, underlines, a letterhead's rule and the rules of a
+    table taller than it is wide stay (tesseract finds a table's lines
+    itself).  Ink is judged locally (:func:`_ink`), so the shadow across a
+    photographed page is not a box.
+    """
+    arr = np.asarray(gray)
+    if arr.size == 0 or min(arr.shape) < MIN_SIDE:
+        return gray
+    gone = frame_mask(_ink(arr))
+    if not gone.any():
+        return gray
+    gone = _grow(gone)
+    rest = arr[~gone]
+    paper = int(np.median(rest[:: max(1, rest.size // 100_000)])) if rest.size else 255
+    out = arr.copy()
+    out[gone] = paper
+    return Image.fromarray(out, "L")
