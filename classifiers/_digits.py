@@ -650,12 +650,14 @@ def _account_or_card(text: str, s: int, e: int, cat: str, word: str, how: str, a
 # --------------------------------------------------------------------------- runs and windows
 
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_SEP = rf"(?:[ \t]{{0,3}}[.{_DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \t]*\r?\n[ \t]*)"
+# (A tab is no separator between two groups of one number: it ends a table's cell - a Word or HTML table
+# read a row a line, its cells tab-separated - and the numbers of neighbouring cells are not one number.)
+_SEP = rf"(?:[ ]{{0,3}}[.{_DASH}][ ]{{0,3}}(?:\r?\n[ \t]*)?|[ ]{{1,4}}|[ \t]*\r?\n[ \t]*)"
 # The same separators for the regexes below, 12% faster: blanks (the most common) tried first, and
 # no quantifier gives back what it took.  Neither changes a match: the three forms never match the
 # same text (a dot or dash; a line break and no dot or dash; blanks only), and what a quantifier
 # could give back (blanks, digits) is never what the next part needs.
-_SEP_FAST = rf"(?:[ \t]{{1,4}}+|[ \t]{{0,3}}+[.{_DASH}][ \t]{{0,3}}+(?:\r?\n[ \t]*+)?|[ \t]*+\r?\n[ \t]*+)"
+_SEP_FAST = rf"(?:[ ]{{1,4}}+|[ ]{{0,3}}+[.{_DASH}][ ]{{0,3}}+(?:\r?\n[ \t]*+)?|[ \t]*+\r?\n[ \t]*+)"
 # A run starts only where the next 12 characters are all digits or separators, so the many
 # short numbers of a text never reach Python (a run of 13+ characters always passes).  It starts
 # at a number's first digit (the look-behind, tested before the look-ahead): where the look-ahead

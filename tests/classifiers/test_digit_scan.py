@@ -108,7 +108,7 @@ def test_label_at_the_very_start_of_the_text_is_found(text):
 
 # The run regexes: separators tried blanks first, no quantifier giving back (and [0-9] for a text
 # without other digits) must find the runs the plain form finds.
-_SEP_PLAIN = rf"(?:[ \t]{{0,3}}[.{D._DASH}][ \t]{{0,3}}(?:\r?\n[ \t]*)?|[ \t]{{1,4}}|[ \t]*\r?\n[ \t]*)"
+_SEP_PLAIN = rf"(?:[ ]{{0,3}}[.{D._DASH}][ ]{{0,3}}(?:\r?\n[ \t]*)?|[ ]{{1,4}}|[ \t]*\r?\n[ \t]*)"
 RUN_PLAIN = re.compile(rf"\d(?=[\d \t\r\n.{D._DASH}]{{12}})\d*(?:{_SEP_PLAIN}\d+)*")
 
 

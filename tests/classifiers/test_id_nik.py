@@ -191,3 +191,11 @@ def test_amounts_side_by_side_are_no_nik(analyzer, text):
 @pytest.mark.parametrize("text", ["NIK belum di input 10 hari", "NIK ortu 1234/5678 hal 2"])
 def test_words_after_a_label_make_no_number(analyzer, text):
     assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+
+
+def test_numbers_of_neighbouring_cells_are_not_one_number(analyzer):
+    """A Word or HTML table is read a row a line, its cells tab-separated: an area code, a population and
+    a density side by side hold 16 digits that pass as a NIK, but are three numbers."""
+    text = "Kecamatan\tKode\tPenduduk\tKepadatan\nCibeunying\t3273050\t70484\t5614\n"
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+    assert _found(analyzer, f"NIK\t{F.spaced(NIK_M)}") == [F.spaced(NIK_M)]
