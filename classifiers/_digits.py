@@ -1562,8 +1562,15 @@ def decide16(sc: Scan) -> list[Decision]:
                              f"Labelled NIK{near_en} whose structure fails ({nik.en}): a mistyped NIK still leaks",
                              f"Nomor berlabel NIK{near_id} dengan struktur salah ({nik.id}): salah ketik tetap bocor", word))
             continue
-        if cat in ("ACCOUNT", "OTHER", "NIP", "PASSPORT") and lab.how in ("line", "above", "column"):
+        if cat in ("ACCOUNT", "OTHER") and lab.how in ("line", "above", "column"):
             continue  # named as something else
+        if cat in ("NIP", "PASSPORT") and lab.how in ("line", "above", "column"):
+            # no NIP has 16 digits, no passport number either: a NIK typed where the NIP goes (a
+            # contract worker's row of a staff list) is a NIK
+            if nik.ok:
+                add(Decision("ID_NIK", start, end, 0.85, f"16-digit NIK (under “{word}”, which it is not): {nik.en}",
+                             f"NIK 16 digit (di bawah “{word}”, padahal bukan): {nik.id}", word))
+            continue
         if nik.ok:
             add(Decision("ID_NIK", start, end, 0.85, f"16-digit NIK: {nik.en}", f"NIK 16 digit: {nik.id}", word))
     out.extend(_substituted(sc))

@@ -243,7 +243,9 @@ class ClassificationMarkingRecognizer(Recognizer):
         self._joined_all = _joined_rx(self.spaced)
         self.field_rx = re.compile(
             # a label and its translation: "Sifat / Classification", "Klasifikasi (Classification)"
-            rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s))[ \t>*_#\-\u2022\u00b7]*"
+            # (a label starts its line or a cell, or follows a sentence, a clause or a bracket: "... tim SAKIP.
+            # Sifat: Terbatas", "DRAF - Sifat: Terbatas", "Draf v3 (Sifat: Terbatas)", "Draf, Klasifikasi: Rahasia")
+            rf"(?i)(?:^|(?<=\t)|(?<=\|)|(?<=\s\s)|(?<=[.;,:(\[\-\u2013\u2014] )|(?<=[(\[]))[ \t>*_#\-\u2022\u00b7]*"
             rf"(?P<label>{FIELD_LABELS}(?:[ \t]*[/(][ \t]*{FIELD_LABELS}\)?)?)"
             rf"[ \t*_]*(?:[:\uff1a|]|\t)[ \t*_]*(?:{URGENCY}\s*(?:[,/&]|dan|and)\s*)?"
             # the level's code before it, or a bracket: "R (Rahasia)", "SR - Sangat Rahasia", "(Terbatas)"

@@ -199,3 +199,9 @@ def test_numbers_of_neighbouring_cells_are_not_one_number(analyzer):
     text = "Kecamatan\tKode\tPenduduk\tKepadatan\nCibeunying\t3273050\t70484\t5614\n"
     assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
     assert _found(analyzer, f"NIK\t{F.spaced(NIK_M)}") == [F.spaced(NIK_M)]
+
+
+@pytest.mark.parametrize("text", [f"NIP: {NIK_M}", f"No | Nama | NIP\n1 | Budi | 198504232010011001\n2 | Siti | {NIK_M}\n",
+                                  f"Paspor: {NIK_M}"])
+def test_a_nik_where_a_nip_or_passport_goes_is_a_nik(analyzer, text):
+    assert _found(analyzer, text) == [NIK_M]

@@ -463,3 +463,17 @@ def test_bilingual_and_spaced_markings(analyzer, text, span, level):
 ])
 def test_lists_of_levels_and_urgency_mark_nothing(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,span,level", [
+    ("CATATAN: Draf ini masih dibahas tim SAKIP. Sifat: Terbatas - tidak untuk diunggah.", "Terbatas", "terbatas"),
+    ("DRAF - Sifat: Terbatas", "Terbatas", "terbatas"),
+    ("Draf v3 (Sifat: Terbatas)", "Terbatas", "terbatas"),
+    ("Draf, Klasifikasi: Rahasia, jangan disebar", "Rahasia", "rahasia"),
+])
+def test_field_after_a_sentence_clause_or_bracket(analyzer, text, span, level):
+    assert _found(analyzer, text) == [(span, level)]
+
+
+def test_field_words_inside_prose_mark_nothing(analyzer):
+    assert _found(analyzer, "Rapat membahas sifat: rahasia jabatan dan etika") == []
