@@ -1039,7 +1039,7 @@ class Scan:
                 if line[2] is UNKNOWN:
                     self._context(line, before, header_reach)
                 if (head := line[3]) is not None \
-                        and (col := text.count(head[0], line_start, start) if head[0]
+                        and (col := _count_sep(text, head[0], line_start, start) if head[0]
                              else _bisect_right(head[1], start) - 1 if head[0] is None
                              else head[1].get(start - line_start, -1)) >= 0 \
                         and (column := head[2][col]) is not None:
@@ -1047,7 +1047,7 @@ class Scan:
         elif (line[2] if line[2] is not UNKNOWN else self._context(line, before, header_reach)) is not None:
             lab = line[2]  # alone on the line above
         elif (head := line[3]) is not None \
-                and (col := text.count(head[0], line_start, start) if head[0]
+                and (col := _count_sep(text, head[0], line_start, start) if head[0]
                      else _bisect_right(head[1], start) - 1 if head[0] is None
                      else head[1].get(start - line_start, -1)) >= 0 \
                 and (lab := head[2][col]) is not None:  # a table row under a header row: its column's label
@@ -1116,25 +1116,15 @@ class Scan:
             else:
                 block = None
                 above = self.labels_between(prev_start, line_start)  # (no label spans a line break)
-            if above:  # the line above a table's header row? then its columns name the numbers below
+            head_above = False  # the line above a table's header row? then its columns name the numbers below
+            if above:
                 if block is not None:
                     h = _bisect_left(head_starts, prev_start)
-                    if h < len(head_starts) and head_starts[h] == prev_start:
-                        above = ()
-                elif (row := self._header_row(line_start, header_reach)) is not None and row[0] == prev_start:
-                    above = ()
-            if above:
-                # The line above names this number when it holds one kind of label and no number before
-                # its last: a table's header row naming several columns ("nama,nik,nisn,kelas": its last
-                # label is one column's), or a row of the table ("...,3273...,Gagal - rekening pasif":
-                # the remark names nothing below it), is read as a table (header row or none).
-                cats = {lab[2] for lab in above}
-                gap = line_start - above[-1][1]
-                if len(cats) == 1 and gap <= before \
-                        and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)) \
-                        and not _ROW_TOKEN.search(text, prev_start, above[-1][0]):
-                    s, e, cat, word = above[-1]
-                    above_label = _account_or_card(text, s, e, cat, word, "above")
+                    head_above = h < len(head_starts) and head_starts[h] == prev_start
+                else:
+                    head_above = (row := self._header_row(line_start, header_reach)) is not None and row[0] == prev_start
+            if above and not head_above:
+                above_label = self._above(text, above, prev_start, line_start, before)
             if above_label is None:
                 # a row under a header row: the header looked up first (found once per block), the
                 # row's numbers only then, and their starts only for a table without delimiters
@@ -1152,10 +1142,29 @@ class Scan:
                             header = (None, tokens, self._column_labels(row))
                         else:
                             header = self._aligned(row)
+                if header is None and head_above:
+                    # no column of the header row above names the line's numbers (a spreadsheet cell
+                    # under its header and row label, "NPWP Dr. Yuli Suryana, S.H., M.M."): its label does
+                    above_label = self._above(text, above, prev_start, line_start, before)
             if above_label is None and header is None and _NUMBER_ALONE.fullmatch(text, line_start, line_end):
                 above_label = self._list_label(line_start)
         line[2], line[3] = above_label, header
         return above_label
+
+    @staticmethod
+    def _above(text: str, above, prev_start: int, line_start: int, before: int) -> Label | None:
+        """The label of the line above (``above``: its labels) for the line at ``line_start``, or None.
+        It names the line's numbers when it holds one kind of label and no number before its last: a
+        table's header row naming several columns ("nama,nik,nisn,kelas": its last label is one
+        column's), or a row of the table ("...,3273...,Gagal - rekening pasif": the remark names
+        nothing below it), is read as a table (header row or none)."""
+        gap = line_start - above[-1][1]
+        if gap <= before and len({lab[2] for lab in above}) == 1 \
+                and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)) \
+                and not _ROW_TOKEN.search(text, prev_start, above[-1][0]):
+            s, e, cat, word = above[-1]
+            return _account_or_card(text, s, e, cat, word, "above")
+        return None
 
     def _list_label(self, line_start: int) -> Label | None:
         """The label of a list of numbers alone on their lines ("No. KK" then one KK number a line,
@@ -1219,10 +1228,10 @@ class Scan:
             head_end = len(text) if head_end < 0 else head_end
             head = text[head_start:head_end]
             got = self._heads[head_start] = (head, head_end, {}, [(sep, n) for sep in ("|", "\t", ";", ",")
-                                                                  if (n := head.count(sep)) >= 2])
+                                                                  if (n := _count_sep(head, sep, 0, len(head))) >= 2])
         head, head_end, by_sep, counts = got
         for sep, n in counts:
-            if text.count(sep, line_start, line_end) == n:
+            if _count_sep(text, sep, line_start, line_end) == n:
                 break
         else:
             return None
@@ -1230,7 +1239,7 @@ class Scan:
         if labels is None:  # (shared by the rows of the table: read only)
             labels = by_sep[sep] = [None] * (n + 1)
             for lab in self.labels_between(head_start, head_end):
-                col = head.count(sep, 0, lab[0] - head_start)
+                col = _count_sep(head, sep, 0, lab[0] - head_start)
                 if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
                     labels[col] = _account_or_card(text, *lab, "column")
         return sep, None, labels
@@ -1398,6 +1407,18 @@ def _amounts(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
                 return False
             k, parts = m + 1, parts + 1
     return parts >= 2
+
+
+_QUOTED = re.compile(r'"(?:[^"\n]|"")*"')
+
+
+def _count_sep(text: str, sep: str, a: int, b: int) -> int:
+    """How many ``sep`` stand in ``text[a:b]`` outside a CSV's quoted cells (``"SYAHPUTRA, A.Md.",...``)."""
+    n = text.count(sep, a, b)
+    if n and text.find('"', a, b) >= 0:
+        for q in _QUOTED.finditer(text, a, b):
+            n -= q.group().count(sep)
+    return n
 
 
 def _delimited(text: str, lo: int, le: int) -> bool:

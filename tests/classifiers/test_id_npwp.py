@@ -131,3 +131,24 @@ def test_nitku_carries_the_npwp(analyzer, text, expected):
 @pytest.mark.parametrize("text", ["Order 1234567890123456789012", f"Kode {NPWP16_BADAN}000001"])
 def test_22_digits_without_a_nitku_are_none(analyzer, text):
     assert found(analyzer, text, "ID_NPWP") == []
+
+
+def test_a_quoted_cell_holding_commas_keeps_the_columns():
+    """A CSV's name cell with its degrees quoted ("EUIS SYAHPUTRA, A.Md."): its commas end no cell."""
+    from dlp.analyze import Analyzer
+
+    plain = F.npwp_digits(NPWP)
+    text = f'nama,npwp,no_kk,no_rek\n"EUIS SYAHPUTRA, A.MD.",{plain},{NIK},\n'  # (no account: cells, not counts)
+    got = [(f.entity_type, f.text) for f in Analyzer().analyze_text(text) if f.entity_type != "PERSON"]
+    assert got == [("ID_NPWP", plain), ("ID_KK", NIK)]
+
+
+def test_a_spreadsheet_cell_under_its_header_and_a_row_label_with_commas():
+    """A workbook's cell comes with its column header and its row's label as context ("NPWP" and
+    "Dr. Yuli Suryana, S.H., M.M."): the label's commas make no table of the context line."""
+    from dlp.analyze import Analyzer
+    from dlp.models import Chunk
+
+    plain = F.npwp_digits(NPWP)
+    found = Analyzer().analyze([Chunk(plain, "sheet PPh21!D2", "NPWP Dr. Yuli Suryana, S.H., M.M.")])
+    assert [(f.entity_type, f.text) for f in found] == [("ID_NPWP", plain)]
