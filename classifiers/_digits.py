@@ -1039,7 +1039,8 @@ class Scan:
                 if line[2] is UNKNOWN:
                     self._context(line, before, header_reach)
                 if (head := line[3]) is not None \
-                        and (col := _count_sep(text, head[0], line_start, start) if head[0]
+                        and (col := (text.count(head[0], line_start, start) if head[1] is None
+                                     else _count_sep(text, head[0], line_start, start)) if head[0]
                              else _bisect_right(head[1], start) - 1 if head[0] is None
                              else head[1].get(start - line_start, -1)) >= 0 \
                         and (column := head[2][col]) is not None:
@@ -1047,7 +1048,8 @@ class Scan:
         elif (line[2] if line[2] is not UNKNOWN else self._context(line, before, header_reach)) is not None:
             lab = line[2]  # alone on the line above
         elif (head := line[3]) is not None \
-                and (col := _count_sep(text, head[0], line_start, start) if head[0]
+                and (col := (text.count(head[0], line_start, start) if head[1] is None
+                             else _count_sep(text, head[0], line_start, start)) if head[0]
                      else _bisect_right(head[1], start) - 1 if head[0] is None
                      else head[1].get(start - line_start, -1)) >= 0 \
                 and (lab := head[2][col]) is not None:  # a table row under a header row: its column's label
@@ -1217,7 +1219,8 @@ class Scan:
         number of delimiters (two or more) is read cell by cell: a number takes the label that
         stands in its cell of the header row, or none (a "Keterangan" column).  Counting long
         numbers instead breaks on an empty cell, a spaced card number or a short phone number.
-        Returns (the delimiter, None, the label of each cell or None), as :meth:`label_for`
+        Returns (the delimiter, "quoted" if the row holds a quote else None, the label of each cell or
+        None), as :meth:`label_for`
         reads it: a number's cell is the count of delimiters before it on its line.
         """
         text = self.text
@@ -1230,8 +1233,9 @@ class Scan:
             got = self._heads[head_start] = (head, head_end, {}, [(sep, n) for sep in ("|", "\t", ";", ",")
                                                                   if (n := _count_sep(head, sep, 0, len(head))) >= 2])
         head, head_end, by_sep, counts = got
+        quoted = text.find('"', line_start, line_end) >= 0  # (a CSV's quoted cell may hold the delimiter)
         for sep, n in counts:
-            if _count_sep(text, sep, line_start, line_end) == n:
+            if (_count_sep(text, sep, line_start, line_end) if quoted else text.count(sep, line_start, line_end)) == n:
                 break
         else:
             return None
@@ -1242,7 +1246,7 @@ class Scan:
                 col = _count_sep(head, sep, 0, lab[0] - head_start)
                 if labels[col] is None:  # the first label of a cell names it ("No. Rekening/Kartu")
                     labels[col] = _account_or_card(text, *lab, "column")
-        return sep, None, labels
+        return sep, ("quoted" if quoted else None), labels  # (label_for counts the cells before a number)
 
     def _aligned(self, row: tuple[int, list]) -> tuple | None:
         """A fixed-width table's header row (a text report, a PDF's columns read with their blanks), for a
