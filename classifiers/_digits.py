@@ -1487,9 +1487,10 @@ _SUBST_SEP = rf"(?:[ .\-]|[ ]?[_,/*][ ]?|[ ]?[{_PICTO}]{{1,3}}[ ]?)"
 _SUBST_RE = re.compile(rf"[ \t]*[:=.\-]?[ \t]*(?:[{_PICTO}]{{1,3}}[ \t]*)?"
                        rf"([0-9OoDIli|SBZ](?:{_SUBST_SEP}?[0-9OoDIli|SBZ]){{15,21}})(?![A-Za-z0-9])")
 _SUBST_RE_I = re.compile(_SUBST_RE.pattern, re.IGNORECASE)
-# One or two words between the label and a number of digits ("NIK ortu 3471/0370/0590/0908").
+# One or two words between the label and a number starting with a digit ("NIK ortu 3471/0370/0590/0908",
+# "NIK abdi 32O5O40103751631").
 _SUBST_WORDS_RE = re.compile(rf"[ \t]+(?:[A-Za-z]{{2,12}}[ \t]+){{1,2}}[:=.\-]?[ \t]*(?:[{_PICTO}]{{1,3}}[ \t]*)?"
-                             rf"([0-9](?:{_SUBST_SEP}?[0-9]){{15}})(?![A-Za-z0-9])")
+                             rf"([0-9](?:{_SUBST_SEP}?[0-9OoDIli|SBZ]){{15,21}})(?![A-Za-z0-9])")
 _SUBST_STEMS = ("nik", "ktp", "kk", "kependudukan", "keluarga")  # what the NIK and KK labels end with
 _SUBST_CHARS = frozenset("0123456789odilsbz|")  # _SUBST_RE_I's characters, in a lower-cased ASCII text
 _SUBST_SEPS = frozenset(" .-_,/*")  # and what may stand between two of them

@@ -359,6 +359,8 @@ def citation_before(text: str, start: int) -> bool:
     gap = window[last.end():]
     if "\n" in gap and last.group().isupper():
         return False  # a heading, "KEPUTUSAN BUPATI SLEMAN" / "NOMOR 800.1.3.2/344/BKPSDM/2026": the SK's own number
+    if last.group().startswith("KEPUTUSAN") and not any(c.islower() for c in gap):
+        return False  # the same on one line: "LAMPIRAN KEPUTUSAN WALI KOTA BANDUNG NOMOR 800.1.3.3/1412-BKPSDM/2024"
     return len(gap) <= 90 and not _CITATION_BREAK.search(gap)
 
 

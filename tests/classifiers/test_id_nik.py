@@ -70,6 +70,7 @@ EVASIONS = [
     (f"nik {F.spaced(NIK_F, 4, ', ')}", F.spaced(NIK_F, 4, ", ")),
     # a word or two between the label and such a number; mixed separators; emoji
     (f"NIK ortu {F.spaced(NIK_M, 4, '/')}", F.spaced(NIK_M, 4, "/")),
+    (f"NIK abdi {NIK_M[:2]}{NIK_M[2:].replace('0', 'O')}", f"{NIK_M[:2]}{NIK_M[2:].replace('0', 'O')}"),
     (f"NIK: {NIK_F[:4]}-{NIK_F[4:6]}.{NIK_F[6:12]}_{NIK_F[12:]}", f"{NIK_F[:4]}-{NIK_F[4:6]}.{NIK_F[6:12]}_{NIK_F[12:]}"),
     (f"NIK \U0001f449 {F.spaced(NIK_M, 4, chr(0x1f539))}", F.spaced(NIK_M, 4, chr(0x1f539))),
 ]

@@ -304,3 +304,10 @@ def test_blank_serial_of_a_draft(analyzer, text, span, level):
 ])
 def test_not_a_draft_number(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+def test_a_decrees_own_heading_on_one_line(analyzer):
+    """An attachment's heading names its decree in capitals on one line: the decree's own number, no citation."""
+    text = "LAMPIRAN KEPUTUSAN WALI KOTA BANDUNG NOMOR 800.1.3.3/1412-BKPSDM/2024"
+    assert _found(analyzer, text) == [("800.1.3.3/1412-BKPSDM/2024", None)]
+    assert _found(analyzer, "Berdasarkan Keputusan Wali Kota Bandung Nomor 800.1.3.3/1412-BKPSDM/2024 tentang mutasi") == []
