@@ -147,10 +147,14 @@ def _part(part: EmailMessage, ctx, out: Extraction, counter: list[int]) -> None:
             return
         text = text.replace("\r\n", "\n")
         if ctype == "text/html":
-            from dlp.extract.html import html_text
+            from dlp.extract.html import data_uris, html_text
 
             for c in html_text(text):
                 out.chunks.append(Chunk(c.text, "html" if c.part == "body" else f"html:{c.part}", c.context))
+            pasted = Extraction("")  # pictures pasted into the body as data: URIs
+            data_uris(text, ctx, pasted)
+            out.chunks.extend(Chunk(c.text, f"html:{c.part}", c.context) for c in pasted.chunks)
+            out.errors.extend(ScanError(e.code, e.detail, f"html:{e.part}") for e in pasted.errors)
         elif text.strip():
             if ">" in text:
                 text = _QUOTE_MARKS.sub("", text)

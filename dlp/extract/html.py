@@ -17,17 +17,23 @@ markup, no dependency).  Chunks and their parts:
 ``link``               addresses behind ``mailto:``/``tel:`` links and WhatsApp chat links
 ``metadata:NAME``      ``<meta name=... content=...>`` (author, description ...)
 ``data``               JSON data blocks (``<script type="application/ld+json">``)
+``member:data-uri N``  the Nth picture (or PDF) pasted into the page as a
+                       base64 ``data:`` URI, read as an embedded picture is
+                       (OCR: ``member:data-uri N:ocr:image``; see
+                       :func:`data_uris`)
 =====================  =========================================================
 
 Script and style code is never read: it is code, not content.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from html.parser import HTMLParser
 
 from dlp.extract.text import decode
-from dlp.models import Chunk, Extraction
+from dlp.models import Chunk, Extraction, ScanError
 
 MEDIA_TYPE = "text/html"
 
@@ -270,4 +276,102 @@ def extract(data: bytes, ctx) -> Extraction:
             text = data.decode(charset, errors="replace")
     if text is None:
         text = decode(data)
-    return Extraction(MEDIA_TYPE, html_text(text))
+    out = Extraction(MEDIA_TYPE, html_text(text))
+    data_uris(text, ctx, out)
+    return out
+
+
+# -- pictures pasted into the page ------------------------------------------------------------
+# A data: URI whose base64 payload is a picture or a PDF (RFC 2397).  The payload may be wrapped
+# over lines (base64 tools wrap at 76 characters) when it stands in a quoted attribute or
+# parentheses (possessive quantifiers: an unterminated payload fails at once, not by backtracking,
+# and only its first line is read), JSON-escaped (``image\/png``, ``\/``) or percent-encoded (``%2B``).
+_B64 = r"[A-Za-z0-9+/=%\\]"
+_DATA_URI = re.compile(
+    r"data:(?P<type>image\\?/(?:png|jpe?g|pjpeg|gif|webp|bmp|x-ms-bmp|x-bmp|tiff?)|application\\?/pdf)"
+    r"(?:;[^;,\s\"'<>()]*)*?;base64,"
+    rf"(?:(?P<wrapped>\s*+{_B64}++(?:[ \t]*\r?\n[ \t]*{_B64}++)*+\s*+)(?=[\"')>\]]|\Z)|(?P<b64>{_B64}*))",
+    re.IGNORECASE)
+_HAS_BASE64 = re.compile(r";base64,", re.IGNORECASE)
+_BLANKS = re.compile(r"\s+")
+# A payload shorter than this (in base64 characters: 48 bytes) is no picture of text - the smallest
+# PNG is 67 bytes, a 1x1 spacer GIF 35 - but an example in prose (``base64,iVBOR...``): not read.
+MIN_PAYLOAD = 64
+
+
+def data_uris(text: str, ctx, out: Extraction) -> None:
+    """Read the pictures (and PDFs) pasted into ``text`` as base64 ``data:`` URIs into ``out``.
+
+    CMS editors (TinyMCE, CKEditor, WordPress) and Markdown editors store a pasted screenshot
+    inline: ``<img src="data:image/png;base64,iVBOR...">``, ``![caption](data:image/jpeg;base64,
+    /9j/...)``, a CSS ``url(data:...)``.  A screenshot of a beneficiary list pasted into a web
+    draft leaks its NIKs as surely as the same list typed in.
+
+    The Nth such URI is the member ``data-uri N``: a picture goes the way of a picture embedded
+    in a DOCX (:func:`dlp.extract.ooxml.ocr_picture`: OCR and metadata, icons and spacers too
+    small to hold a word skipped, at most ``ocr_pages`` pictures, chunk parts
+    ``member:data-uri N:ocr:image``), a PDF through :func:`dlp.extract.extract_bytes`.
+
+    Fail closed: a payload that is no valid base64, a picture that does not open, a payload that
+    is not what its type says, no OCR engine, or the caps (``max_bytes``, ``max_members``,
+    ``max_depth``, the file's deadline) are errors on ``member:data-uri N``, so the file is at
+    least ``review``.
+    """
+    if ctx is None or not _HAS_BASE64.search(text):
+        return
+    from dlp.extract import extract_bytes, nest, sniff
+    from dlp.extract.ooxml import _PICTURE_TYPES, ocr_picture
+
+    lim = ctx.limits
+    n = pictures = 0
+    for m in _DATA_URI.finditer(text):
+        payload = _BLANKS.sub("", m.group("wrapped") or m.group("b64") or "")
+        if len(payload) < MIN_PAYLOAD:
+            continue
+        n += 1
+        member = f"data-uri {n}"
+        if n > lim.max_members:
+            out.errors.append(ScanError("limit", f"more than {lim.max_members} data: URIs", f"member:{member}"))
+            return
+        if ctx.expired():
+            out.errors.append(ScanError("timeout", "data: URIs not read", f"member:{member}"))
+            return
+        if ctx.depth + 1 > lim.max_depth:
+            out.errors.append(ScanError("limit", f"nesting deeper than {lim.max_depth}", f"member:{member}"))
+            return
+        declared = m.group("type").lower().replace("\\", "")
+        if len(payload) // 4 * 3 > lim.max_bytes:
+            out.errors.append(ScanError("too_big", f"{declared}: {len(payload) // 4 * 3} > {lim.max_bytes} bytes",
+                                        f"member:{member}"))
+            continue
+        data = _b64decode(payload)
+        if data is None:
+            out.errors.append(ScanError("corrupt", f"{declared}: payload is not valid base64", f"member:{member}"))
+            continue
+        sniffed = sniff(data)
+        if sniffed in _PICTURE_TYPES:
+            pictures = ocr_picture(data, ctx, out, member, pictures)
+            if pictures is None:  # past ocr_pages: the error is added
+                return
+        elif declared == "application/pdf" or sniffed == "application/pdf":
+            nest(out, extract_bytes(data, ctx.child()), member)
+        else:
+            out.errors.append(ScanError("corrupt", f"declared {declared}, holds {sniffed}", f"member:{member}"))
+
+
+def _b64decode(payload: str) -> bytes | None:
+    """The bytes of a data: URI's base64 ``payload`` (blanks removed), or None if it is not base64.
+    Missing padding is allowed, as browsers allow it (WHATWG forgiving-base64)."""
+    if "\\" in payload:
+        payload = payload.replace("\\/", "/").replace("\\n", "").replace("\\r", "")  # JSON escapes
+    if "%" in payload:
+        from urllib.parse import unquote
+
+        payload = unquote(payload)
+    payload = payload.rstrip("=")
+    if len(payload) % 4 == 1:
+        return None
+    try:
+        return base64.b64decode(payload + "=" * (-len(payload) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None

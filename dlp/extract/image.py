@@ -37,6 +37,7 @@ from dlp.models import Chunk, Extraction, ScanError
 PDF_DPI = 200          # render resolution for scanned PDF pages (text of 8 pt and up reads well)
 PDF_MIN_DPI = 100      # below this (a huge page under the pixel cap) the cut is reported
 MIN_SIDE = 16          # a picture smaller than this holds no readable text
+MIN_LENGTH = 48        # an embedded picture whose longer side is shorter holds no word (see too_small_for_text)
 TILE_HEIGHT = 4000     # a long screenshot is read in tiles this tall ...
 TILE_OVERLAP = 200     # ... overlapping so that no line is cut in two
 MAX_METADATA_CHARS = 20_000  # per field
@@ -132,6 +133,43 @@ def extract(data: bytes, ctx) -> Extraction:
         if page is not None:
             _ocr_image(page, ctx, ex, part)
     return ex
+
+
+def picture_size(data: bytes) -> tuple[int, int] | None:
+    """``(width, height)`` of a picture from its header (Pillow opens lazily: nothing is decoded);
+    None when Pillow cannot tell (a broken or unknown picture: the caller reads it and reports)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            return img.size
+    except Exception:
+        return None
+
+
+def too_small_for_text(data: bytes) -> bool:
+    """Whether the picture ``data`` is too small, in pixels, to hold one word OCR can read: an icon,
+    a bullet, a spacer.  Such pictures inside a document are skipped, not read.
+
+    The test is on pixels, not bytes: a two-colour 600x90 "RAHASIA" stamp compresses to 3 KB,
+    a 32x32 icon of noise to 4 KB.  A picture holds text if
+
+    * its shorter side is at least :data:`MIN_SIDE` (16 px), one line of text: Tesseract needs an
+      x-height of about 10-12 px (``ocr_prep.MIN_LINE``) and text is upscaled at most 3 times
+      (``ocr_prep.MAX_UPSCALE``), so a line under 16 px (x-height under 6 px) reads as noise - the
+      rule :func:`extract` applies to any picture;
+    * its longer side is at least :data:`MIN_LENGTH` (48 px): at that smallest readable size a
+      letter takes some 10 px, and the shortest text worth finding - a classification marking
+      (RAHASIA: 7 letters), a phone number (10 digits) - is longer than 48 px.  16x16 and 32x32
+      icons, 40x24 badges and 1x1 spacers are below it; a 600x90 stamp or a 300x20 banner is not.
+
+    A picture whose size cannot be read is not "too small": it is read, and reported if broken.
+    """
+    size = picture_size(data)
+    if size is None:
+        return False
+    w, h = size
+    return min(w, h) < MIN_SIDE or max(w, h) < MIN_LENGTH
 
 
 def _ocr_frames(img, frames: int, ctx, ex: Extraction) -> None:

@@ -115,8 +115,11 @@ def _message(msg: _Message, ctx, out: Extraction, depth: int) -> None:
     if html.strip(b"\x00 \r\n"):
         from dlp.extract import html as html_extractor
 
-        for c in html_extractor.extract(html.rstrip(b"\x00"), ctx).chunks:
+        page = html_extractor.extract(html.rstrip(b"\x00"), ctx)
+        for c in page.chunks:
             out.chunks.append(Chunk(c.text, "html" if c.part == "body" else f"html:{c.part}", c.context))
+        # a picture pasted into the body (a data: URI) that could not be read
+        out.errors.extend(ScanError(e.code, e.detail, f"html:{e.part}" if e.part else "html") for e in page.errors)
     if not body and not html.strip(b"\x00 \r\n"):
         _rtf_body(msg, ctx, out)
     for n, prefix in enumerate(msg.storages("attach"), 1):

@@ -375,8 +375,8 @@ def links(pkg: Package, part: str) -> list[str]:
 # Pictures worth reading (OCR); vector previews (EMF/WMF) of OLE objects are not.
 _PICTURE_TYPES = {"image/png", "image/jpeg", "image/tiff", "image/bmp", "image/x-ms-bmp", "image/gif",
                   "image/webp", "image/heic", "image/heif"}
-# A picture smaller than this is an icon or a bullet: nothing to read.
-_MIN_PICTURE_BYTES = 4096
+# Pictures too small in pixels to hold a word (icons, bullets, spacers) are skipped: see
+# dlp.extract.image.too_small_for_text.  (Not by bytes: a two-colour 600x90 stamp is 3 KB.)
 
 
 def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> None:
@@ -384,7 +384,8 @@ def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> No
 
     Embedded objects always go through :func:`~dlp.extract.extract_bytes`
     (an OLE object that cannot be read is reported); pictures only when they
-    are of a type the image extractor reads and not tiny.  A picture in
+    are of a type the image extractor reads and large enough, in pixels, to
+    hold a word (:func:`dlp.extract.image.too_small_for_text`).  A picture in
     which OCR finds nothing is normal (a logo, a photo): its ``no_text``
     error is dropped.
     """
@@ -400,9 +401,6 @@ def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> No
             picture = "/media/" in name.lower()
             if ctx.depth + 1 > lim.max_depth:
                 out.errors.append(ScanError("limit", f"nesting deeper than {lim.max_depth}", f"member:{name}"))
-                continue
-            info = pkg.infos[name]
-            if picture and info.file_size < _MIN_PICTURE_BYTES:
                 continue
             try:
                 data = pkg.read(name)
@@ -423,13 +421,15 @@ def embedded(pkg: Package, folders: tuple[str, ...], ctx, out: Extraction) -> No
 
 
 def ocr_picture(data: bytes, ctx, out: Extraction, member: str, seen: int) -> int | None:
-    """Read the picture ``data`` (OCR, metadata) into ``out`` as ``member``, unless it is tiny or of a
-    type the image extractor does not read; ``seen``: the pictures read so far.  The new count, or
-    None once past ``ocr_pages`` (the error added).  A picture in which OCR finds nothing is normal
-    (a logo, a photo): its ``no_text`` error is dropped."""
+    """Read the picture ``data`` (OCR, metadata) into ``out`` as ``member``, unless it is of a type
+    the image extractor does not read or too small in pixels to hold a word (an icon, a bullet, a
+    spacer: :func:`dlp.extract.image.too_small_for_text`); ``seen``: the pictures read so far.  The
+    new count, or None once past ``ocr_pages`` (the error added).  A picture in which OCR finds
+    nothing is normal (a logo, a photo): its ``no_text`` error is dropped."""
     from dlp.extract import extract_bytes, nest, sniff
+    from dlp.extract.image import too_small_for_text
 
-    if len(data) < _MIN_PICTURE_BYTES or sniff(data) not in _PICTURE_TYPES:
+    if sniff(data) not in _PICTURE_TYPES or too_small_for_text(data):
         return seen
     seen += 1
     if seen > ctx.limits.ocr_pages:

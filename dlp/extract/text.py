@@ -1,7 +1,10 @@
 """Plain text in any common encoding: UTF-8, UTF-16 (with or without BOM), Windows-1252.
 
 CSV, logs, JSON, YAML and Markdown are text too: they are read whole, as a
-recipient would see them.
+recipient would see them.  Pictures pasted into them as base64 ``data:`` URIs
+(a Markdown editor's ``![caption](data:image/png;base64,...)``, an ``<img>``
+tag in Markdown, a CMS export in JSON) are read as embedded pictures, parts
+``member:data-uri N...`` (:func:`dlp.extract.html.data_uris`).
 """
 from __future__ import annotations
 
@@ -48,13 +51,19 @@ def decode(data: bytes) -> str:
 
 
 def extract(data: bytes, ctx) -> Extraction:
-    """The whole text as one ``body`` chunk."""
+    """The whole text as one ``body`` chunk, and the pictures pasted into it as ``data:`` URIs
+    (not when ``ctx`` is None: the body alone)."""
     text = decode(data)
     if "\x00" in text:  # stray NULs (a padded export) separate nothing a reader sees
         text = text.replace("\x00", "")
     if '"' in text and "\n" in text:
         text = one_line_fields(text)
-    return Extraction("text/plain", [Chunk(text, "body")] if text.strip() else [])
+    out = Extraction("text/plain", [Chunk(text, "body")] if text.strip() else [])
+    if ctx is not None:
+        from dlp.extract.html import data_uris
+
+        data_uris(text, ctx, out)
+    return out
 
 
 # A quoted CSV field that holds a line break (an address typed with Alt+Enter) splits its record over
