@@ -26,8 +26,10 @@ figures):
   is already large enough is left alone), very large text is downscaled;
 * **frames**: the box drawn around a word (a black stamp's frame, a boxed
   field) is whitened, its sides told from the letters' stems by what they
-  join (:func:`frame_mask`): tesseract reads a tightly boxed word as a
-  picture;
+  join (:func:`frame_mask`) - only where nothing else is inked on the box's
+  rows: beside other text (a stamp by the signature) the frame is what keeps
+  tesseract from joining the boxed word to that text's line.  A coloured
+  stamp's frame is removed in its own layer (:func:`remove_rules`);
 * **binarize**: global Otsu threshold - off: measured worse than tesseract's
   own thresholding.
 
@@ -65,7 +67,7 @@ class Prep:
     scale: bool = True
     binarize: bool = False
     colour: bool = True           # read coloured ink (stamps) apart from the page
-    frames: bool = True           # whiten boxes drawn around text (a black stamp's frame)
+    frames: bool = True           # whiten a box drawn around text that stands alone on its rows (a black stamp's frame)
     max_pixels: int = 40_000_000  # never upscale past this many pixels
 
 
@@ -638,6 +640,8 @@ def remove_rules(gray: Image.Image) -> Image.Image:
 
 
 RULE_GATE = 80  # pixels: a box's top rule is at least this long; no letter has such a horizontal stroke
+FRAME_MARGIN = 12  # pixels beside a box still counted as its own (anti-aliasing, a stamp's smudge)
+FRAME_BESIDE = 2   # ink pixels per row of the box's band allowed beside it (specks of a scan), not text
 
 
 def has_rule(gray: Image.Image, length: int = RULE_GATE) -> bool:
@@ -669,8 +673,17 @@ def remove_frames(gray: Image.Image) -> Image.Image:
     arr = np.asarray(gray)
     if arr.size == 0 or min(arr.shape) < MIN_SIDE:
         return gray
-    gone = frame_mask(_ink(arr))
+    ink = _ink(arr)
+    gone = frame_mask(ink)
     if not gone.any():
+        return gray
+    # Only a box standing alone on its rows: with another text beside it (a stamp by the signature, a
+    # letterhead's box by the address), tesseract would read the boxed word into that text's line.
+    rows, cols = np.flatnonzero(gone.any(axis=1)), np.flatnonzero(gone.any(axis=0))
+    band = ink[rows[0]:rows[-1] + 1]
+    left, right = max(0, cols[0] - FRAME_MARGIN), cols[-1] + 1 + FRAME_MARGIN
+    beside = int(band[:, :left].sum()) + int(band[:, right:].sum())
+    if beside > FRAME_BESIDE * band.shape[0]:
         return gray
     gone = _grow(gone)
     rest = arr[~gone]

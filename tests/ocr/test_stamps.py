@@ -167,3 +167,20 @@ def test_the_frame_step_runs_only_where_a_rule_is_drawn():
     assert not has_rule(img)
     draw.rectangle((300, 760, 700, 860), outline=0, width=6)
     assert has_rule(img)
+
+
+@pytest.mark.parametrize("colour", [RED], ids=["red"])
+def test_a_stamp_beside_the_signature_stays_a_line_of_its_own(img, scanner, colour):
+    """A boxed stamp on the signature's row, read in its own layer, is still a marking.  (A black one there
+    is read into the signature's line, "Kepala Dinas, TERBATAS", frame or no frame: not a stamp line; which
+    is why a page's frame is removed only where nothing else stands on its rows.)"""
+    im = Image.new("RGB", (1100, 360), PAPER)
+    d = ImageDraw.Draw(im)
+    for i, line in enumerate(LETTER[:3]):
+        d.text((40, 30 + 36 * i), line, font=img.font(22), fill=(20, 20, 20))
+    d.text((40, 230), "Kepala Dinas,", font=img.font(26), fill=(20, 20, 20))
+    boxed(d, (560, 215), "TERBATAS", img.font(56, bold=True), colour, 14, rule=6)
+    res = scanner.scan_bytes(img.encode(im, "PNG"), "scan.png")
+    assert ("TERBATAS", "terbatas") in [(f.text.upper(), f.level) for f in res.findings
+                                        if f.entity_type == "CLASSIFICATION_MARKING"]
+    assert res.verdict == "block"
