@@ -173,6 +173,7 @@ _PASSWORD_LOOK = re.compile(r"(?=.*\d)|(?=.*[^\w\s])|(?=.*[a-z].*[A-Z])|(?=.*[A-
 # A chat export's line head: "11/04/24 16.21 - Kasubbag Umum: ", "[12/03/24, 10.14.07] Eka: "
 _CHAT_PREFIX = re.compile(r"[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
                           r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*")
+_SETTING = re.compile(r"[A-Za-z_][\w.\-]*[ \t]*[:=]")
 _LONE_TOKEN = re.compile(r"[ \t]*[`\"']?(?P<v>[^\s`\"']{6,64})[`\"']?[ \t\r]*$", re.MULTILINE)
 
 
@@ -656,7 +657,8 @@ class SecretRecognizer(Recognizer):
             value, vs, ve, rest = self._value(text, m.end())
             if value is None:
                 # "Password:" ending its line, the value alone on the next (a note's two lines)
-                got = self._next_line_value(text, m.end(), kind) if not worded else None
+                # (not after "=": a config's empty value, "APP_KEY=", is followed by the next setting)
+                got = self._next_line_value(text, m.end(), kind) if m.group("op") in (":", "\uff1a") else None
                 if got and not (kind == "password" and _ADVICE.search(text, max(text.rfind("\n", 0, a) + 1, a - 40), a)):
                     en, id_ = ("password", "kata sandi") if kind == "password" else ("secret value", "nilai rahasia")
                     yield self._res(*got, 0.6, f"{kind}-assignment", f"{en} on the line after “{key}”",
@@ -752,6 +754,8 @@ class SecretRecognizer(Recognizer):
         if not m:
             return None
         value = m.group("v")
+        if _SETTING.match(value):
+            return None  # the next setting of a config ("APP_DEBUG=true", "db_user: admin")
         if kind == "password":
             ok = plausible(value, kind, True) and not value.isalpha() and value.lower() not in PROSE
         else:

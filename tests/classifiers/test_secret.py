@@ -384,3 +384,8 @@ def test_secret_after_words_or_on_the_next_line(analyzer, text, expected):
 ])
 def test_no_secret_after_words_or_on_the_next_line(analyzer, text):
     assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == []
+
+
+def test_an_empty_setting_takes_no_value_from_the_next_line(analyzer):
+    text = "APP_NAME=Laravel\nAPP_KEY=\nAPP_DEBUG=true\nDB_PASSWORD:\ndb_user: admin\n"
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == E] == []
