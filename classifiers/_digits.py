@@ -406,6 +406,11 @@ LABELS: dict[str, tuple[str, ...]] = {
               "sms", "contact", "cp", "seluler", "hotline", "pesawat"),
     "PASSPORT": ("paspor", "pasport", "passport", "no. paspor", "nomor paspor", "passport no",
                  "passport number", "no. passport"),
+    # A budget's amount columns: an amount's header above it or its column names it ("Anggaran" over
+    # 628846338055: no +62 number, nor a card); on the number's own line such a word names nothing
+    # ("jumlah peserta 45, HP 0812...").  See label_for.
+    "AMOUNT": ("anggaran", "pagu", "pagu anggaran", "realisasi", "nilai", "jumlah", "total", "saldo",
+               "harga", "biaya", "nominal"),
     "OTHER": ("meeting id", "zoom", "webinar id", "id rapat", "id meeting", "passcode", "kode akses",
               "isbn", "issn", "nib", "nomor induk berusaha", "invoice", "faktur", "no. faktur", "resi",
               "awb", "kode booking", "order id", "id transaksi", "no. transaksi", "trx", "ref", "no. ref",
@@ -908,7 +913,10 @@ class Scan:
                 # two labels ("No NOP Virtual Account Tagihan", "Kode Billing  NTPN"), or a number label in a
                 # delimited header (a CSV's "NO,NAMA,NO_KK,ALAMAT"); every label of the row names a column, of
                 # whatever kind (a NISN or NOP column counts as one)
-                if (len(row) >= 2 or (ids and (delimited if delimited is not None else _delimited(text, ls, le)))) \
+                # (an amount's words - "tahun anggaran", "jumlah" - are frequent in prose: they count towards a
+                # header row only beside a number label)
+                if (ids and (len(row) >= 2 or (delimited if delimited is not None else _delimited(text, ls, le)))
+                        or (len(row) >= 2 and (sum(lab[2] != "AMOUNT" for lab in row) >= 2 or _table_line(text, ls, le)))) \
                         and not self.row_token_count(ls, le, 1):
                     heads.append((ls, row))
             k = m
@@ -1065,6 +1073,8 @@ class Scan:
                 if e <= hi:
                     lab = Label(s, e, cat, word, "after")
                     break
+        if lab is not None and lab.cat == "AMOUNT" and lab.how != "column" and lab.how != "above":
+            return None  # an amount's word in a sentence names no number of it: only a column's header does
         return lab
 
     def known_label(self, start: int, end: int):
@@ -1126,7 +1136,7 @@ class Scan:
                 else:
                     head_above = (row := self._header_row(line_start, header_reach)) is not None and row[0] == prev_start
             if above and not head_above:
-                above_label = self._above(text, above, prev_start, line_start, before)
+                above_label = self._above(text, above, prev_start, line_start, line_end, before)
             if above_label is None:
                 # a row under a header row: the header looked up first (found once per block), the
                 # row's numbers only then, and their starts only for a table without delimiters
@@ -1147,14 +1157,14 @@ class Scan:
                 if header is None and head_above:
                     # no column of the header row above names the line's numbers (a spreadsheet cell
                     # under its header and row label, "NPWP Dr. Yuli Suryana, S.H., M.M."): its label does
-                    above_label = self._above(text, above, prev_start, line_start, before)
+                    above_label = self._above(text, above, prev_start, line_start, line_end, before)
             if above_label is None and header is None and _NUMBER_ALONE.fullmatch(text, line_start, line_end):
                 above_label = self._list_label(line_start)
         line[2], line[3] = above_label, header
         return above_label
 
     @staticmethod
-    def _above(text: str, above, prev_start: int, line_start: int, before: int) -> Label | None:
+    def _above(text: str, above, prev_start: int, line_start: int, line_end: int, before: int) -> Label | None:
         """The label of the line above (``above``: its labels) for the line at ``line_start``, or None.
         It names the line's numbers when it holds one kind of label and no number before its last: a
         table's header row naming several columns ("nama,nik,nisn,kelas": its last label is one
@@ -1165,6 +1175,12 @@ class Scan:
                 and not (gap >= 5 and _LONG_DIGITS.search(text, above[-1][1], line_start)) \
                 and not _ROW_TOKEN.search(text, prev_start, above[-1][0]):
             s, e, cat, word = above[-1]
+            if cat == "AMOUNT" and not (_alone_on_line(text, s, e) or (
+                    not text[prev_start:s].strip(_LABEL_LINE_MARKS) and _NUMBER_ALONE.fullmatch(text, line_start, line_end))):
+                # an amount's word in a sentence ("tahun anggaran berjalan") is no column's header; a header
+                # alone on its line is, or one starting the line above a number alone (a workbook cell under
+                # its context: "Anggaran Perubahan Belanja Hibah" / 628590490749)
+                return None
             return _account_or_card(text, s, e, cat, word, "above")
         return None
 
@@ -1416,6 +1432,18 @@ def _amounts(groups: tuple[int, ...], seps: tuple[str, ...]) -> bool:
 _QUOTED = re.compile(r'"(?:[^"\n]|"")*"')
 
 
+_UNIT_MARKS = re.compile(r"[ \t]*(?:\((?i:rp|rupiah|idr)\.?\)|(?i:rp|rupiah)\.?)?[ \t\r:]*")
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    """Whether the label at ``text[s:e]`` stands alone on its line, but for marks and an amount's unit
+    ("Anggaran (Rp)"): a column's header, a spreadsheet cell's context."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    b = len(text) if b < 0 else b
+    return not text[a:s].strip(_LABEL_LINE_MARKS) and _UNIT_MARKS.fullmatch(text, e, b) is not None
+
+
 def _count_sep(text: str, sep: str, a: int, b: int) -> int:
     """How many ``sep`` stand in ``text[a:b]`` outside a CSV's quoted cells (``"SYAHPUTRA, A.Md.",...``)."""
     n = text.count(sep, a, b)
@@ -1423,6 +1451,16 @@ def _count_sep(text: str, sep: str, a: int, b: int) -> int:
         for q in _QUOTED.finditer(text, a, b):
             n -= q.group().count(sep)
     return n
+
+
+_PROSE_COMMA = re.compile(r",[ ]")
+
+
+def _table_line(text: str, a: int, b: int) -> bool:
+    """Whether the line ``text[a:b]`` is a table's row by its delimiters: two or more tabs, bars or
+    semicolons, or commas with no blank after them (a CSV's; a sentence's comma has one)."""
+    return (text.count("\t", a, b) >= 2 or text.count("|", a, b) >= 2 or text.count(";", a, b) >= 2
+            or text.count(",", a, b) - len(_PROSE_COMMA.findall(text, a, b)) >= 2)
 
 
 def _delimited(text: str, lo: int, le: int) -> bool:
@@ -1588,7 +1626,7 @@ def decide16(sc: Scan) -> list[Decision]:
                              f"Labelled NIK{near_en} whose structure fails ({nik.en}): a mistyped NIK still leaks",
                              f"Nomor berlabel NIK{near_id} dengan struktur salah ({nik.id}): salah ketik tetap bocor", word))
             continue
-        if cat in ("ACCOUNT", "OTHER") and lab.how in ("line", "above", "column"):
+        if cat in ("ACCOUNT", "OTHER", "AMOUNT") and lab.how in ("line", "above", "column"):
             continue  # named as something else
         if cat in ("NIP", "PASSPORT") and lab.how in ("line", "above", "column"):
             # no NIP has 16 digits, no passport number either: a NIK typed where the NIP goes (a

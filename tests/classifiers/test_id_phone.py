@@ -249,3 +249,32 @@ GLUED = [
 @pytest.mark.parametrize("text, numbers", GLUED)
 def test_glued_to_a_digit(analyzer, text, numbers):
     assert found(analyzer, text, "PHONE_NUMBER") == numbers
+
+
+# A budget's amounts under their column's header are no phone numbers (628... reads as +62 8...), nor
+# cards; the same words in a sentence name nothing.
+@pytest.mark.parametrize("text", [
+    "Anggaran\n628846338055",
+    "Anggaran (Rp)\n628846338055",
+    "No\tKegiatan\tAnggaran\tRealisasi\n1\tBelanja modal\t628846338055\t4204263906384",
+    "no,kegiatan,anggaran,realisasi\n1,Belanja modal,628846338055,4204263906384",
+])
+def test_amounts_under_their_header_are_no_phones(analyzer, text):
+    assert [f for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"] == []
+
+
+def test_an_amount_under_a_workbook_cells_context():
+    from dlp.analyze import Analyzer
+    from dlp.models import Chunk
+
+    found = Analyzer().analyze([Chunk("628590490749", "sheet LRA!D46", "Anggaran Perubahan Belanja Hibah")])
+    assert found == []
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Jumlah peserta 45 orang, HP 0812-3456-7890", "0812-3456-7890"),
+    ("Sehubungan dengan tahun anggaran berjalan, kami mohon kehadiran Saudara.\nNarahubung: Joko ((022) 7789277)",
+     "(022) 7789277"),
+])
+def test_amount_words_in_a_sentence_name_nothing(analyzer, text, phone):
+    assert [f.text for f in analyzer.analyze_text(text) if f.entity_type == "PHONE_NUMBER"] == [phone]
