@@ -1153,7 +1153,7 @@ class Scan:
                         if len(tokens) >= 2 and len(row[1]) == len(tokens):
                             header = (None, tokens, self._column_labels(row))
                         else:
-                            header = self._aligned(row)
+                            header = self._aligned(row, line_start, tokens)
                 if header is None and head_above:
                     # no column of the header row above names the line's numbers (a spreadsheet cell
                     # under its header and row label, "NPWP Dr. Yuli Suryana, S.H., M.M."): its label does
@@ -1264,19 +1264,28 @@ class Scan:
                     labels[col] = _account_or_card(text, *lab, "column")
         return sep, ("quoted" if quoted else None), labels  # (label_for counts the cells before a number)
 
-    def _aligned(self, row: tuple[int, list]) -> tuple | None:
+    def _aligned(self, row: tuple[int, list], line_start: int, tokens: list[int]) -> tuple | None:
         """A fixed-width table's header row (a text report, a PDF's columns read with their blanks), for a
         row whose numbers cannot be counted against its labels (a hexadecimal NTPN beside a billing code, an
         empty cell): a number starting in the column where a label of the header starts (one character
-        either way) is that label's.  As :meth:`label_for` reads it: (False, column start -> label index,
-        the column labels); None for a header row whose labels stand one a line."""
+        either way) is that label's - where every long number of the row (``tokens``: their starts) so
+        starts, else the alignment is chance.  As :meth:`label_for` reads it: (False, column start ->
+        label index, the column labels); None otherwise."""
         head = row[0]
         at: dict[int, int] = {}
         for k, lab in enumerate(row[1]):
             col = lab[0] - head
             for c in (col - 1, col, col + 1):
                 at.setdefault(c, k)
-        return (False, at, self._column_labels(row)) if len(row[1]) >= 2 else None
+        text = self.text
+        head_end = text.find("\n", head)
+        line_end = text.find("\n", line_start)
+        if len(row[1]) < 2 or not all(t - line_start in at for t in tokens) \
+                or len(_PADDING.findall(text, head, head_end)) < 2 \
+                or len(_PADDING.findall(text, line_start, len(text) if line_end < 0 else line_end)) < 2:
+            # not a fixed-width table (its columns padded with blanks): a number under a label is there by chance
+            return None
+        return (False, at, self._column_labels(row))
 
     def _column_labels(self, row: tuple[int, list]) -> list[Label]:
         """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row."""
@@ -1454,6 +1463,7 @@ def _count_sep(text: str, sep: str, a: int, b: int) -> int:
 
 
 _PROSE_COMMA = re.compile(r",[ ]")
+_PADDING = re.compile(r"[ ]{2,}")  # a fixed-width table's blanks between two columns
 
 
 def _table_line(text: str, a: int, b: int) -> bool:

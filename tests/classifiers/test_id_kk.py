@@ -243,3 +243,12 @@ def test_fixed_width_columns_name_their_numbers(analyzer):
     text = ("Tgl    Uraian          NIK               NTPN              Jumlah\n"
             f"29/05  Honor Budi      {NIK}  D81A2309FF3912A4   1.440.290\n")
     assert found(analyzer, text, "ID_NIK") == [NIK]
+
+
+@pytest.mark.parametrize("text", [
+    # a NIK starting under another column's label by chance, in a table of single blanks (a PDF's text)
+    f"No Nama NIK Desa Nilai\n1 Kartika Permana {NIK} Cisurupan Rp 20.000.000\n",
+    f"No Nama KPM NIK No. Rekening Nominal Status\n1 Intan Mulyani {NIK} 5332940404 Rp 600.000 Tersalur\n",
+])
+def test_no_column_by_chance_in_a_table_of_single_blanks(analyzer, text):
+    assert found(analyzer, text, "ID_NIK") == [NIK]
