@@ -799,7 +799,7 @@ class Scan:
         self._lines: dict[int, list] = {}
         self._other_lines: dict[tuple, list] = {}
         self._heads: dict[int, tuple] = {}   # header row start -> its text, end, labels by column, delimiters
-        self._head_labels: dict[int, list] = {}   # header row start -> its labels as column Labels
+        self._head_labels: dict = {}   # header row start (and "numbers") -> its labels as column Labels
         self._list_labels: dict[int, object] = {}   # line start of a number alone -> its list's label (_list_label)
         self.ascii = text.isascii()  # (a flag of the string: no pass over it)
         self.dense = _NINE_DIGITS.match(text) is not None  # 9+ digits
@@ -1152,6 +1152,9 @@ class Scan:
                         tokens = self.row_tokens(line_start, line_end)
                         if len(tokens) >= 2 and len(row[1]) == len(tokens):
                             header = (None, tokens, self._column_labels(row))
+                        elif len(tokens) >= 2 and (numbers := self._column_labels(row, False)) is not None \
+                                and len(numbers) == len(tokens):
+                            header = (None, tokens, numbers)  # an amount's column of short numbers ("Jumlah (Rp)")
                         else:
                             header = self._aligned(row, line_start, tokens)
                 if header is None and head_above:
@@ -1287,11 +1290,16 @@ class Scan:
             return None
         return (False, at, self._column_labels(row))
 
-    def _column_labels(self, row: tuple[int, list]) -> list[Label]:
-        """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row."""
-        got = self._head_labels.get(row[0])
-        if got is None:
-            got = self._head_labels[row[0]] = [_account_or_card(self.text, *lab, "column") for lab in row[1]]
+    def _column_labels(self, row: tuple[int, list], amounts: bool = True) -> list[Label] | None:
+        """The labels of a header row (:meth:`_header_row`) as column Labels, made once per header row;
+        with ``amounts`` False those of its columns but the amounts' (None if it has no amount column):
+        a row's long numbers are counted against them, and an amount is seldom one."""
+        key = row[0] if amounts else (row[0], "numbers")
+        got = self._head_labels.get(key, UNKNOWN)
+        if got is UNKNOWN:
+            labs = row[1] if amounts else [lab for lab in row[1] if lab[2] != "AMOUNT"]
+            got = self._head_labels[key] = (None if len(labs) == len(row[1]) and not amounts else
+                                            [_account_or_card(self.text, *lab, "column") for lab in labs])
         return got
 
     def maybe_labelled(self, start: int, end: int, kind: str) -> bool:

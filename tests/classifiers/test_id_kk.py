@@ -252,3 +252,11 @@ def test_fixed_width_columns_name_their_numbers(analyzer):
 ])
 def test_no_column_by_chance_in_a_table_of_single_blanks(analyzer, text):
     assert found(analyzer, text, "ID_NIK") == [NIK]
+
+
+def test_an_amount_column_does_not_break_the_column_count(analyzer):
+    """'No Nama NIK No. KK Jumlah (Rp)': the amount's column holds no long number, so the row's numbers are
+    counted against the number columns, and the KK column still names its number."""
+    text = f"No Nama NIK No. KK Jumlah (Rp)\n1 Budi {NIK} {KK} 600.000\n2 Siti {NIK2} {KK2} 600.000\n"
+    got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"]
+    assert got == [("ID_NIK", NIK), ("ID_KK", KK), ("ID_NIK", NIK2), ("ID_KK", KK2)]
