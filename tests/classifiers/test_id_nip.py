@@ -81,4 +81,3 @@ def test_recognizer_alone_span():
 def test_nip_is_not_a_phone_or_nik(analyzer):
     types = {f.entity_type for f in analyzer.analyze_text(f"NIP {F.fmt_nip(NIP)}")}
     assert types == {"ID_NIP"}
-
