@@ -902,7 +902,8 @@ class Scan:
             m = _bisect_left(starts, le, k + 1)  # (the first on a later line)
             delimited = None  # whether the line is a delimited table row: asked only where it matters
             if m - k < 2 and le <= hi:
-                delimited = labels[k][2] in _ID_CATEGORIES and _delimited(text, labels[k][0], le)
+                delimited = labels[k][2] in _ID_CATEGORIES and (_delimited(text, labels[k][0], le)
+                                                               or _numbered_header(text, labels[k][0], le))
                 if not delimited:
                     k = m
                     continue  # one label: no header row (a line running on past the block may hold more)
@@ -1150,7 +1151,10 @@ class Scan:
                     header = self._cells(row[0], line_start, line_end)
                     if header is None:
                         tokens = self.row_tokens(line_start, line_end)
-                        if len(tokens) >= 2 and len(row[1]) == len(tokens):
+                        if (len(tokens) >= 2 or (tokens and _NUMBERED_ROW.match(text, line_start))) \
+                                and len(row[1]) == len(tokens):
+                            # (one number under one number column: a numbered row of a table read by OCR,
+                            # "2 Fitria Rahmawati 3204051007134361 Bojongsoang" under "No | Kepala Keluarga No. KK Desa")
                             header = (None, tokens, self._column_labels(row))
                         elif len(tokens) >= 2 and (numbers := self._column_labels(row, False)) is not None \
                                 and len(numbers) == len(tokens):
@@ -1468,6 +1472,17 @@ def _count_sep(text: str, sep: str, a: int, b: int) -> int:
         for q in _QUOTED.finditer(text, a, b):
             n -= q.group().count(sep)
     return n
+
+
+_NUMBERED_ROW = re.compile(r"[ \t|]*\d{1,4}[ \t.)|]")  # a table row's number first
+_NUMBERED_HEAD = re.compile(r"[ \t|]*(?i:no)\.?[ \t|]+[^\d\n]*\Z")  # a table's "No" column first, no digits
+
+
+def _numbered_header(text: str, lo: int, le: int) -> bool:
+    """Whether the line of ``text[lo:le]`` (its one number label at ``lo``) is the header of a numbered
+    table: "No | Kepala Keluarga No. KK Desa", as OCR reads a table's header with single blanks."""
+    a = text.rfind("\n", 0, lo) + 1
+    return le - a <= 100 and _NUMBERED_HEAD.match(text[a:le]) is not None
 
 
 _PROSE_COMMA = re.compile(r",[ ]")

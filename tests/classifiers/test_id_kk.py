@@ -260,3 +260,11 @@ def test_an_amount_column_does_not_break_the_column_count(analyzer):
     text = f"No Nama NIK No. KK Jumlah (Rp)\n1 Budi {NIK} {KK} 600.000\n2 Siti {NIK2} {KK2} 600.000\n"
     got = [(f.entity_type, f.text) for f in analyzer.analyze_text(text) if f.entity_type != "PERSON"]
     assert got == [("ID_NIK", NIK), ("ID_KK", KK), ("ID_NIK", NIK2), ("ID_KK", KK2)]
+
+
+def test_a_numbered_tables_one_number_column_read_by_ocr(analyzer):
+    """OCR reads a table's cells with single blanks: "No | Kepala Keluarga No. KK Desa" heads a numbered
+    table whose one number column is the KK's, every row's, not only the first."""
+    text = f"No | Kepala Keluarga No. KK Desa\n1 Wulan Permana {KK} Bojongsoang\n2 Fitria Rahmawati {KK2} Bojongsoang\n"
+    assert found(analyzer, text, "ID_KK") == [KK, KK2]
+    assert found(analyzer, text, "ID_NIK") == []
