@@ -173,6 +173,14 @@ _DEGREE_PAIRS = frozenset(("S.", "Sp", "SE", "SH", "ST", "SK", "SP", "SI", "SS",
                            "MT", "MA", "A.", "Am", "Ak", "Ap", "Ph", "B.", "CP", "Ns", "Lc"))
 
 
+_HON_SLASH = re.compile(r"(?i)(?<![a-z])(?:bapak|bpk|bp|pak|sdr|saudara)\.?/\Z")
+
+
+def _hon_slash(before: str) -> bool:
+    """Whether ``before`` ends with an honorific and a slash: "Bapak/" of "Bapak/Ibu Lilis Hakim"."""
+    return before.endswith("/") and _HON_SLASH.search(before) is not None
+
+
 def _may_be_degree(text: str, comma: int) -> bool:
     """False where ``DEGREE_AT.match(text, comma)`` cannot match (``text[comma]`` is a comma): a cheap
     test before the regex, for the commas after names in lists ("1. Rina Siregar, NIP ...")."""
@@ -699,7 +707,7 @@ class PersonRecognizer(Recognizer):
         for the next run after the same text ("12. ", "3 | " recur): "glued" to a word or an address (no
         name starts there), "numbered" (a list number or a table's bars: see _run), "field" (after a
         label's colon) or "other"."""
-        if line_pre and (line_pre[-1].isalnum() or line_pre[-1] in "@/#._"):  # (the run's previous character)
+        if line_pre and (line_pre[-1].isalnum() or line_pre[-1] in "@/#._") and not _hon_slash(line_pre):
             kind = "glued"
         elif line_pre[:1] in NUMBER_START and len(line_pre) < 30 and not line_pre.strip(NUMBERING) \
                 and self.numbered:
@@ -756,7 +764,7 @@ class PersonRecognizer(Recognizer):
         keys, stopless, known, lexicon = facts[:4]
         if s:
             c = text[s - 1]
-            if c.isalnum() or c in "@/#._":
+            if (c.isalnum() or c in "@/#._") and not (c == "/" and _hon_slash(text[s - 12 if s > 12 else 0:s])):
                 return
         k0 = keys[0]
         if k0 in HON_WORDS and not (k0 in CAPITAL_ONLY_HON and not text[s].isupper()):

@@ -466,6 +466,9 @@ UNLISTED = [
     ("Kepada Yth Dr. Paulus Wijanarko", ["Paulus Wijanarko"]),
     ("Hadir Ir. Gregorius Manurung dan Hj. Siti Rohmah", ["Gregorius Manurung", "Siti Rohmah"]),
     ("Tn. Hendrik Pattiasina, 54 tahun", ["Hendrik Pattiasina"]),
+    ("Bapak/Ibu Lilis Hakim hadir", ["Lilis Hakim"]),                      # the honorific for either
+    ("1. Bpk/Ibu Kurniawan Anggraeni - No. KK 3578030302158336", ["Kurniawan Anggraeni"]),
+    ("lihat https://contoh.go.id/Ibu Lilis", []),                         # a path, no honorific
     ("Menerangkan bahwa Pratiwi Handayani NIK 3471024710931652 adalah warga kami.", ["Pratiwi Handayani"]),
     ("Koordinator lapangan: Heru Setiawan, NIK 3578032209952941", ["Heru Setiawan"]),
     ("Koordinator lapangan: Yohanes Wijanarko (NIP 198504232010011001)", ["Yohanes Wijanarko"]),
