@@ -1475,6 +1475,7 @@ def _count_sep(text: str, sep: str, a: int, b: int) -> int:
 
 
 _NUMBERED_ROW = re.compile(r"[ \t|]*\d{1,4}[ \t.)|]")  # a table row's number first
+_NO_CELL = frozenset(("No", "NO", "no", "nO"))
 _NUMBERED_HEAD = re.compile(r"[ \t|]*(?i:no)\.?[ \t|]+[^\d\n]*\Z")  # a table's "No" column first, no digits
 
 
@@ -1482,7 +1483,9 @@ def _numbered_header(text: str, lo: int, le: int) -> bool:
     """Whether the line of ``text[lo:le]`` (its one number label at ``lo``) is the header of a numbered
     table: "No | Kepala Keluarga No. KK Desa", as OCR reads a table's header with single blanks."""
     a = text.rfind("\n", 0, lo) + 1
-    return le - a <= 100 and _NUMBERED_HEAD.match(text[a:le]) is not None
+    if le - a > 100 or (text[a:a + 2] not in _NO_CELL and text[a:a + 1] not in " \t|"):
+        return False  # (most lines holding a label: no "No" column first)
+    return _NUMBERED_HEAD.match(text[a:le]) is not None
 
 
 _PROSE_COMMA = re.compile(r",[ ]")
