@@ -149,8 +149,12 @@ def test_findings_point_at_the_original_text():
     (">> dua\n> > tiga\n  > empat", "   dua\n    tiga\n    empat"),
     ("Ｎ\n> 681625", "N\n  681625"),                       # the same after NFKC
     ("a -> b\nx >= 1\n=> hasil", "a -> b\nx >= 1\n=> hasil"),  # not at a line's start: kept
+    # a link's percent-escapes
+    ("text=NIK%20saya%203273260309681625%2C%20ya", "text=NIK   saya   3273260309681625,     ya"),
+    ("Ｎ%20x", "N   x"),                                    # the same after NFKC
+    ("diskon 20% untuk 2C", "diskon 20% untuk 2C"),        # no escaped blank: kept
 ])
-def test_quote_marks_become_blanks_and_offsets_stay(original, expected):
+def test_quote_marks_and_escapes_become_blanks_and_offsets_stay(original, expected):
     n = normalize(original)
     assert n.text == expected
     assert n.span(0, len(n.text)) == (0, len(original))
@@ -180,17 +184,6 @@ def test_keycap_digits_are_read_and_the_span_keeps_the_last_keycap():
     assert n.span(n.text.index("0813"), n.text.index(" ya")) == (original.index(phone), original.index(" ya"))
     found = [f for f in Analyzer().analyze_text(original) if f.entity_type == "PHONE_NUMBER"]
     assert [f.text for f in found] == [phone]
-
-
-@pytest.mark.parametrize("original, expected", [
-    ("text=NIK%20saya%203273260309681625%2C%20ya", "text=NIK   saya   3273260309681625,     ya"),
-    ("Ｎ%20x", "N   x"),                                    # the same after NFKC
-    ("diskon 20% untuk 2C", "diskon 20% untuk 2C"),        # no escaped blank: kept
-])
-def test_a_links_escapes_become_blanks_and_offsets_stay(original, expected):
-    n = normalize(original)
-    assert n.text == expected
-    assert n.span(0, len(n.text)) == (0, len(original))
 
 
 def test_a_number_in_a_prefill_link_is_found_in_the_original():
