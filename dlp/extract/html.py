@@ -14,7 +14,8 @@ markup, no dependency).  Chunks and their parts:
                        the field's name as context
 ``attribute:NAME``     ``alt``, ``title``, ``placeholder``, ``aria-label``,
                        ``data-*`` values, ``value`` of other elements
-``link``               addresses behind ``mailto:``/``tel:`` links and WhatsApp chat links
+``link``               addresses behind ``mailto:``/``tel:`` links and WhatsApp chat links, and a
+                       credential in a link's query (``access_token=...``)
 ``metadata:NAME``      ``<meta name=... content=...>`` (author, description ...)
 ``data``               JSON data blocks (``<script type="application/ld+json">``)
 ``member:data-uri N``  the Nth picture (or PDF) pasted into the page as a
@@ -60,6 +61,10 @@ _WS = re.compile(r"[ \t\r\n\f\u00a0]+")
 # number's column header can be found.  (A tab in the page's source is only layout: folded as any blank.)
 _CELL_MARK = "\x1f"
 _CELL_GAP = re.compile(r" ?\x1f[ \x1f]*")
+# A link's query parameter that carries a credential (a plain "key=" is left out: a Maps or Firebase
+# browser key is public by design).
+_CREDENTIAL_PARAM = re.compile(r"(?i)[?&;](?:access_?token|api_?token|auth_?token|id_?token|token|api_?key|apikey|"
+                               r"secret|client_?secret|password|passwd|pwd|pass)=[^&#\s\"'<>]{6,}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
 
@@ -204,13 +209,17 @@ class _Parser(HTMLParser):
                 self._add(value, f"attribute:{key}")
             elif key.startswith("data-") and not _looks_like_code(value):
                 self._add(value, f"attribute:{key}", key[5:].replace("-", " "))
-            elif key in ("href", "src", "action", "formaction", "cite") and (
-                    value[:4].lower() in ("mail", "tel:", "sms:", "call") or "wa.me/" in value or "whatsapp" in value):
-                from dlp.extract.ooxml import link_text
+            elif key in ("href", "src", "action", "formaction", "cite"):
+                if value[:4].lower() in ("mail", "tel:", "sms:", "call") or "wa.me/" in value or "whatsapp" in value:
+                    from dlp.extract.ooxml import link_text
 
-                t = link_text(value)
-                if t:
-                    self._add(t, "link")
+                    t = link_text(value)
+                    if t:
+                        self._add(t, "link")
+                elif "=" in value and not value.startswith("data:"):
+                    # a credential in a link's query ("...?access_token=02c3..."): anyone with the page has it
+                    for q in _CREDENTIAL_PARAM.finditer(value):
+                        self._add(q.group().lstrip("?&;"), "link")
 
     def _option_done(self) -> None:
         """Add the pending option's value, with its text before its list's name as context."""

@@ -80,3 +80,14 @@ def test_whatsapp_chat_links_give_their_number(parts):
             b'<a href="whatsapp://send?text=hai&amp;phone=%2B6289612345678">app</a>'
             b'<a href="https://contoh.go.id/wa">bukan</a></body></html>')
     assert parts(extract_bytes(page))["link"] == ["6281234567890", "6285711112222", "+6289612345678"]
+
+
+def test_a_credential_in_a_links_query_is_read(parts, scanner):
+    """A streaming link's access token is in every copy of the page; an ordinary query is not read."""
+    token = "02c3b1bab7fb2658c2d97c7589e70cb74cadf9c3"
+    page = (f'<html><body><a href="https://stream.contoh.go.id/live?channel=dprd&amp;access_token={token}">live</a>'
+            '<a href="https://contoh.go.id/berita?id=123&amp;page=2">berita</a></body></html>').encode()
+    assert parts(extract_bytes(page))["link"] == [f"access_token={token}"]
+    result = scanner.scan_bytes(page, "live.html")
+    assert [(f.entity_type, f.text) for f in result.findings] == [("SECRET", token)]
+    assert result.verdict == "block"
