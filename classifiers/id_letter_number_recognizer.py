@@ -342,6 +342,13 @@ BLANK_SERIAL = re.compile(
 _CUT_SECURITY = re.compile(r"(?<![\w/.\-])(SR|R|T|B)[ \t]*[-\u2010\u2013][ \t]*(?:\r?\n[ \t]*)?\Z")
 
 
+# A land title's or survey's number ("SHM No. 00412/Sukamaju", "Surat Ukur No. 00234/Sidokarto/2019"): the
+# land office's register, public in the village's land book, no letter's number.
+_LAND_TITLE = re.compile(r"(?i)(?<![\w])(?:shm|shgb|shgu|shp|sertifikat(?:[ \t]+hak[ \t]+\w+(?:[ \t]+\w+)?)?|"
+                         r"surat[ \t]+ukur|gambar[ \t]+situasi|girik|letter[ \t]+c|persil|kohir)"
+                         r"[ \t.:]*(?:(?:no|nomor|nmr)\.?[ \t.:]*)?\Z")
+
+
 def citation_before(text: str, start: int) -> bool:
     """Whether ``text[start:]`` is the number of a cited regulation (``PMK 112/...``)."""
     window = text[max(0, start - 120):start]
@@ -422,7 +429,7 @@ class IdLetterNumberRecognizer(Recognizer):
                         found = None
             if found is None:
                 found = analyze(number)
-            if found is None or citation_before(text, cited_at):
+            if found is None or citation_before(text, cited_at) or _LAND_TITLE.search(text, max(0, cited_at - 40), cited_at):
                 return
             score, sec, doc = found
             results.append(self.result(ENTITY, start, end, score, sec, describe(number, sec, doc)))

@@ -311,3 +311,9 @@ def test_a_decrees_own_heading_on_one_line(analyzer):
     text = "LAMPIRAN KEPUTUSAN WALI KOTA BANDUNG NOMOR 800.1.3.3/1412-BKPSDM/2024"
     assert _found(analyzer, text) == [("800.1.3.3/1412-BKPSDM/2024", None)]
     assert _found(analyzer, "Berdasarkan Keputusan Wali Kota Bandung Nomor 800.1.3.3/1412-BKPSDM/2024 tentang mutasi") == []
+
+
+@pytest.mark.parametrize("text", ["SHM No. 00412/Sukamaju", "Sertifikat Hak Milik Nomor 1205/Desa Sukamaju",
+                                  "Surat Ukur No. 00234/Sidokarto/2019", "Letter C Nomor 112/Persil 45/1998"])
+def test_land_title_numbers_are_no_letter_numbers(analyzer, text):
+    assert _found(analyzer, text) == []
