@@ -44,6 +44,7 @@ import re
 from collections import Counter
 
 from dlp.classifiers._text import Recognizer, capitals, caps_of, dedupe, find_all, line_end, load_yaml, lower, reason
+from dlp.normalize import CHAT_HEAD
 
 ENTITY = "SECRET"
 log = logging.getLogger(__name__)
@@ -170,9 +171,8 @@ _ADVICE = re.compile(r"(?i)(?<![\w])(?:jangan|hindari(?:lah)?|contoh(?:nya)?|mis
 _PASSWORD_LOOK = re.compile(r"(?=.*\d)|(?=.*[^\w\s])|(?=.*[a-z].*[A-Z])|(?=.*[A-Z].*[a-z].*[A-Z])")
 
 
-# A chat export's line head: "11/04/24 16.21 - Kasubbag Umum: ", "[12/03/24, 10.14.07] Eka: "
-_CHAT_PREFIX = re.compile(r"[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
-                          r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*")
+# A chat export's line head (dlp.normalize.CHAT_HEAD): "11/04/24 16.21 - Kasubbag Umum: "
+_CHAT_PREFIX = re.compile(CHAT_HEAD)
 _SETTING = re.compile(r"[A-Za-z_][\w.\-]*[ \t]*[:=]")
 _LONE_TOKEN = re.compile(r"[ \t]*[`\"']?(?P<v>[^\s`\"']{6,64})[`\"']?[ \t\r]*$", re.MULTILINE)
 

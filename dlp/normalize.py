@@ -86,10 +86,12 @@ def unescape_url(text: str) -> str:
 # ("... nik saya 35780502" / "[12/03/24, 10.14.19] Eka: 11792011") reads as one number wrapped over a line
 # break once the second message's time stamp and sender are blanks (same length: offsets stay).
 _CHAT_GATE = re.compile(r"\n\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+# A chat export's line head: its time stamp and sender, "[12/03/24, 10.14.07] Eka: ", "11/04/24 16.21 - Eka: "
+# (also read by the secret recognizer, for a password sent as the next message).
+CHAT_HEAD = (r"[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
+             r"(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*")
 _CHAT_CONTINUED = re.compile(
-    r"(?<=\d)(?P<gap>[ \t]*\r?\n)(?P<head>[ \t]*(?:\[[^\]\n]{5,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+"
-    r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:[ \t]?[APap][Mm])?[ \t]+-)[ \t]*[^:\n]{1,40}:[ \t]*)"
-    r"(?=\d[\d .\-]{1,24}[ \t\r]*(?:\n|$))")
+    rf"(?<=\d)(?P<gap>[ \t]*\r?\n)(?P<head>{CHAT_HEAD})(?=\d[\d .\-]{{1,24}}[ \t\r]*(?:\n|$))")
 
 
 def join_chat_numbers(text: str) -> str:
